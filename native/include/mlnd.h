@@ -97,6 +97,21 @@ MLND_EXPORT int mlnd_autograd_detach(mlnd_tensor t, mlnd_tensor* out);
 
 /* ---- layers (layers.cpp, conv.cpp, recurrent.cpp, activations.cpp) ----------------- */
 /* @section modules */
+MLND_EXPORT int mlnd_module_free(mlnd_module m);
+MLND_EXPORT int mlnd_module_forward(mlnd_module m, mlnd_tensor x, mlnd_tensor* out);
+MLND_EXPORT int mlnd_module_train(mlnd_module m, int32_t on);
+MLND_EXPORT int mlnd_module_is_training(mlnd_module m, int32_t* out);
+MLND_EXPORT int mlnd_module_to(mlnd_module m, int32_t device_type, int32_t device_index, int32_t dtype);
+/* Parameters (buffers = 0) or buffers (buffers = 1), recursively, in registration order.
+ * Writes the count; when `out` holds at least that many slots, writes a new handle per
+ * tensor (aliasing the module's storage). `names` receives the names joined by '\n', valid
+ * until the next call of this function on the same thread. */
+MLND_EXPORT int mlnd_module_named_tensors(mlnd_module m, int32_t buffers, mlnd_tensor* out, int32_t capacity,
+                                          int32_t* count, const char** names);
+/* A layer running `children` in order; it shares (does not copy) them. */
+MLND_EXPORT int mlnd_module_sequential(const mlnd_module* children, int32_t n, mlnd_module* out);
+MLND_EXPORT int mlnd_module_linear(int64_t in_features, int64_t out_features, int32_t bias,
+                                   int32_t device_type, int32_t device_index, int32_t dtype, mlnd_module* out);
 
 /* ---- losses (losses.cpp) ----------------------------------------------------------- */
 /* @section losses */
