@@ -77,6 +77,9 @@ MLND_EXPORT int mlnd_tensor_to(mlnd_tensor t, int32_t device_type, int32_t devic
                                int32_t dtype, mlnd_tensor* out);
 MLND_EXPORT int mlnd_tensor_clone(mlnd_tensor t, mlnd_tensor* out);
 MLND_EXPORT int mlnd_tensor_item(mlnd_tensor t, double* out);
+/* In place, without recording autograd history: dst <- src (broadcast, converted); dst <- value. */
+MLND_EXPORT int mlnd_tensor_copy_(mlnd_tensor dst, mlnd_tensor src);
+MLND_EXPORT int mlnd_tensor_fill_(mlnd_tensor dst, double value);
 
 /* ---- tensor operations (tensor_ops.cpp) -------------------------------------------- */
 /* @section tensor_ops */

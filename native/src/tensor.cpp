@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include <torch/csrc/autograd/grad_mode.h>
+
 using mlnd::T;
 using mlnd::wrap;
 
@@ -98,3 +100,9 @@ MLND_API mlnd_tensor_to(mlnd_tensor t, int32_t device_type, int32_t device_index
 MLND_API mlnd_tensor_clone(mlnd_tensor t, mlnd_tensor* out) { MLND_GUARD(*out = wrap(T(t).clone())); }
 
 MLND_API mlnd_tensor_item(mlnd_tensor t, double* out) { MLND_GUARD(*out = T(t).item<double>()); }
+
+MLND_API mlnd_tensor_copy_(mlnd_tensor dst, mlnd_tensor src) {
+  MLND_GUARD(at::NoGradGuard no_grad; T(dst).copy_(T(src)));
+}
+
+MLND_API mlnd_tensor_fill_(mlnd_tensor dst, double value) { MLND_GUARD(at::NoGradGuard no_grad; T(dst).fill_(value)); }

@@ -122,6 +122,21 @@ public sealed partial class Tensor : IDisposable
 
     public Tensor Clone() => Wrap(mlnd_tensor_clone(Handle, out var r), r);
 
+    /// <summary>Overwrites this tensor's elements with <paramref name="source"/>'s (broadcast and converted), outside autograd.</summary>
+    public Tensor CopyFrom(Tensor source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Check(mlnd_tensor_copy_(Handle, source.Handle));
+        return this;
+    }
+
+    /// <summary>Sets every element to <paramref name="value"/>, outside autograd.</summary>
+    public Tensor Fill(double value)
+    {
+        Check(mlnd_tensor_fill_(Handle, value));
+        return this;
+    }
+
     // ---- autograd ------------------------------------------------------------------------
 
     public bool RequiresGrad

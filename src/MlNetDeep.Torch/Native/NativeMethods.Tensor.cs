@@ -25,4 +25,6 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int mlnd_tensor_to(TensorHandle t, int deviceType, int deviceIndex, int dtype, out IntPtr result);
     [LibraryImport(Library)] internal static partial int mlnd_tensor_clone(TensorHandle t, out IntPtr result);
     [LibraryImport(Library)] internal static partial int mlnd_tensor_item(TensorHandle t, out double value);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_copy_(TensorHandle dst, TensorHandle src);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_fill_(TensorHandle dst, double value);
 }
