@@ -99,6 +99,15 @@ public sealed partial class Tensor : IDisposable
         fixed (T* p = destination) Check(mlnd_tensor_copy_to(Handle, p, (long)destination.Length * sizeof(T)));
     }
 
+    /// <summary>Copies the raw elements (row-major, native little-endian layout) into <paramref name="destination"/>.</summary>
+    public unsafe void CopyToBytes(Span<byte> destination)
+    {
+        fixed (byte* p = destination) Check(mlnd_tensor_copy_to(Handle, p, destination.Length));
+    }
+
+    /// <summary>Size of the tensor's elements in bytes.</summary>
+    public long ByteCount => NumberOfElements * Dtype.ElementSize();
+
     /// <summary>The value of a one-element tensor.</summary>
     public double Item()
     {

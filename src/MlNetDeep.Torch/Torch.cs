@@ -77,6 +77,16 @@ public static unsafe partial class Torch
     public static Tensor Tensor<T>(T[] data, long[]? shape = null, Device? device = null, bool requiresGrad = false) where T : unmanaged =>
         Tensor<T>(data.AsSpan(), shape ?? new[] { (long)data.Length }, device, requiresGrad);
 
+    /// <summary>A tensor of <paramref name="dtype"/> whose elements are the raw little-endian <paramref name="bytes"/>.</summary>
+    public static Tensor FromBytes(ReadOnlySpan<byte> bytes, ScalarType dtype, long[] shape, Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var d = device ?? Device.Cpu;
+        fixed (byte* p = bytes)
+        fixed (long* s = shape)
+            return MlNetDeep.Torch.Tensor.Wrap(mlnd_tensor_from_data(p, bytes.Length, (int)dtype, s, shape.Length, (int)d.Type, d.Index, out var r), r);
+    }
+
     /// <summary>A 0-dimensional tensor holding one value.</summary>
     public static Tensor Scalar(double value, ScalarType dtype = ScalarType.Float32, Device? device = null) =>
         Full(Array.Empty<long>(), value, dtype, device);
