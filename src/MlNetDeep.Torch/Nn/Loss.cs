@@ -52,8 +52,12 @@ public abstract class Loss : IDisposable
         return detached.Clone().DetachFromDisposeScope();
     }
 
+    // One shared invalid handle marshals as NULL; it is never disposed, and sharing it avoids a
+    // finalizable allocation per call in training loops.
+    private static readonly TensorHandle NullHandle = new();
+
     /// <summary>The handle to pass for an optional tensor: the native NULL when absent.</summary>
-    private protected static TensorHandle HandleOrNull(Tensor? t) => t?.Handle ?? new TensorHandle();
+    private protected static TensorHandle HandleOrNull(Tensor? t) => t?.Handle ?? NullHandle;
 
     public void Dispose()
     {

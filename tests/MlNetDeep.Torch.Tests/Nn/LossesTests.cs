@@ -146,6 +146,18 @@ public class LossesTests
         Assert.Contains("out of bounds", ex.Message);
     }
 
+    [Fact]
+    public void InvalidInputValuesAndTypesThrowTorchException()
+    {
+        using var scope = Torch.NewDisposeScope();
+        using var bce = new BCELoss();
+        var ex = Assert.Throws<TorchException>(() => bce.Compute(Torch.Tensor(new[] { 1.5f }), Torch.Tensor(new[] { 1f })));
+        Assert.Contains("between 0 and 1", ex.Message);
+        using var sparse = new SparseCategoricalCrossEntropy();
+        var ex2 = Assert.Throws<TorchException>(() => sparse.Compute(Torch.Zeros(new long[] { 2, 3 }), Torch.Tensor(new[] { 0, 1 })));
+        Assert.Contains("Long", ex2.Message);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-1.0)]
