@@ -118,6 +118,35 @@ MLND_EXPORT int mlnd_module_linear(int64_t in_features, int64_t out_features, in
 
 /* ---- losses (losses.cpp) ----------------------------------------------------------- */
 /* @section losses */
+/* Loss functions over at:: losses. `reduction`: 0 none, 1 mean, 2 sum (at::Reduction).
+ * Optional tensors (weight, pos_weight) may be NULL; they are converted to the input's dtype
+ * and device. Elementwise losses require target and input of the same shape. */
+/* mean((x − y)²) times `scale` (1, or 0.5 for the ½-scaled form). */
+MLND_EXPORT int mlnd_loss_mse(mlnd_tensor input, mlnd_tensor target, int32_t reduction, double scale, mlnd_tensor* out);
+MLND_EXPORT int mlnd_loss_l1(mlnd_tensor input, mlnd_tensor target, int32_t reduction, mlnd_tensor* out);
+MLND_EXPORT int mlnd_loss_huber(mlnd_tensor input, mlnd_tensor target, int32_t reduction, double delta, mlnd_tensor* out);
+/* Binary cross-entropy on probabilities; `weight` rescales each element (broadcast). */
+MLND_EXPORT int mlnd_loss_bce(mlnd_tensor input, mlnd_tensor target, mlnd_tensor weight, int32_t reduction,
+                              mlnd_tensor* out);
+/* Binary cross-entropy on logits; `pos_weight` weighs the positive term per class. */
+MLND_EXPORT int mlnd_loss_bce_with_logits(mlnd_tensor input, mlnd_tensor target, mlnd_tensor weight,
+                                          mlnd_tensor pos_weight, int32_t reduction, mlnd_tensor* out);
+/* Keras' categorical cross-entropy over dimension `dim` with one-hot or probability targets:
+ * from_logits != 0 → log_softmax(input); else input are probabilities, renormalised over `dim`
+ * and clipped to [eps, 1 − eps]. `weight` (one per class) scales each class's term. */
+MLND_EXPORT int mlnd_loss_categorical_cross_entropy(mlnd_tensor input, mlnd_tensor target, mlnd_tensor weight,
+                                                    int32_t from_logits, double eps, int64_t dim, int32_t reduction,
+                                                    mlnd_tensor* out);
+/* Class-index (int64) targets: PyTorch's cross_entropy on logits, or nll_loss when
+ * log_probabilities != 0; classes on dimension 1; targets equal to ignore_index do not count. */
+MLND_EXPORT int mlnd_loss_sparse_categorical_cross_entropy(mlnd_tensor input, mlnd_tensor target, mlnd_tensor weight,
+                                                           int32_t log_probabilities, int64_t ignore_index,
+                                                           int32_t reduction, mlnd_tensor* out);
+
+/* ---- initializers (init.cpp) ------------------------------------------------------- */
+/* In place and outside autograd: t ~ U(low, high); t ~ N(mean, std²). */
+MLND_EXPORT int mlnd_init_uniform_(mlnd_tensor t, double low, double high);
+MLND_EXPORT int mlnd_init_normal_(mlnd_tensor t, double mean, double std);
 
 /* ---- optimizers and gradient clipping (optim.cpp) ---------------------------------- */
 /* @section optim */
