@@ -72,6 +72,8 @@ public sealed unsafe partial class Tensor
         fixed (long* p = dims) return Wrap(mlnd_tensor_var(Handle, p, dims.Length, unbiased ? 1 : 0, keepDim ? 1 : 0, out var r), r);
     }
 
+    public Tensor Var(long dim, bool unbiased = true, bool keepDim = false) => Var(new[] { dim }, unbiased, keepDim);
+
     /// <summary>Standard deviation of all elements (the square root of <see cref="Var(bool)"/>).</summary>
     public Tensor Std(bool unbiased = true) => Wrap(mlnd_tensor_std(Handle, null, 0, unbiased ? 1 : 0, 0, out var r), r);
 
@@ -81,6 +83,8 @@ public sealed unsafe partial class Tensor
         CheckDims(dims);
         fixed (long* p = dims) return Wrap(mlnd_tensor_std(Handle, p, dims.Length, unbiased ? 1 : 0, keepDim ? 1 : 0, out var r), r);
     }
+
+    public Tensor Std(long dim, bool unbiased = true, bool keepDim = false) => Std(new[] { dim }, unbiased, keepDim);
 
     /// <summary>The p-norm of all elements, <c>(Σ |x|^p)^(1/p)</c> (p = ∞ gives max |x|).</summary>
     public Tensor Norm(double p = 2) => Wrap(mlnd_tensor_norm(Handle, p, null, 0, 0, out var r), r);
