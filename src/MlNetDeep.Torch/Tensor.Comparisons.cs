@@ -20,6 +20,7 @@ public sealed partial class Tensor
     public Tensor Gt(double value) => Wrap(mlnd_tensor_gt_scalar(Handle, value, out var r), r);
     public Tensor Ge(double value) => Wrap(mlnd_tensor_ge_scalar(Handle, value, out var r), r);
 
-    private static Tensor NotNull(Tensor other, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(other))] string name = "other") =>
-        other ?? throw new ArgumentNullException(name);
+    // The tensor, or an ArgumentNullException naming the caller's argument (shared with Tensor.Operators.cs).
+    private static Tensor NotNull(Tensor tensor, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(tensor))] string name = "") =>
+        tensor ?? throw new ArgumentNullException(name);
 }

@@ -145,5 +145,7 @@ public class TensorOpsBehaviourTests
         Assert.Equal("dims", Assert.Throws<ArgumentException>(() => t.Sum(Array.Empty<long>())).ParamName);
         Assert.Equal("min", Assert.Throws<ArgumentException>(() => t.Clamp()).ParamName);
         Assert.Equal("other", Assert.Throws<ArgumentNullException>(() => t.Add(null!)).ParamName);
+        Assert.Equal("other", Assert.Throws<ArgumentNullException>(() => t.Lt(null!)).ParamName);
+        Assert.Equal("b", Assert.Throws<ArgumentNullException>(() => 2.0 * (Tensor)null!).ParamName);
     }
 }
