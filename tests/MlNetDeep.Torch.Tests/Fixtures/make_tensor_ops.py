@@ -1,6 +1,6 @@
 """Writes tensor_ops.json: inputs, the forward results of the tensor operations and the
 gradients of a few composite expressions, computed by PyTorch (float32) as the reference for
-TensorOpsTests. Run with Debian's python3-torch: /usr/bin/python3 make_tensor_ops.py
+TensorOpsTests. Run with the system (Debian) python3 that has python3-torch: python3 make_tensor_ops.py
 Each op name here has a twin in TensorOpsTests.Ops (same name, same expression in C#)."""
 import json
 import os
