@@ -83,6 +83,81 @@ MLND_EXPORT int mlnd_tensor_fill_(mlnd_tensor dst, double value);
 
 /* ---- tensor operations (tensor_ops.cpp) -------------------------------------------- */
 /* @section tensor_ops */
+/* Each returns a new tensor through `out` (a view where libtorch's op is one). Scalars pass as
+ * double; dims are int64 and may be negative (counted from the end). Binary ops broadcast. */
+MLND_EXPORT int mlnd_tensor_add(mlnd_tensor a, mlnd_tensor b, double alpha, mlnd_tensor* out); /* a + alpha*b */
+MLND_EXPORT int mlnd_tensor_add_scalar(mlnd_tensor a, double b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_sub(mlnd_tensor a, mlnd_tensor b, double alpha, mlnd_tensor* out); /* a - alpha*b */
+MLND_EXPORT int mlnd_tensor_sub_scalar(mlnd_tensor a, double b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_rsub_scalar(mlnd_tensor a, double b, mlnd_tensor* out); /* b - a */
+MLND_EXPORT int mlnd_tensor_mul(mlnd_tensor a, mlnd_tensor b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_mul_scalar(mlnd_tensor a, double b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_div(mlnd_tensor a, mlnd_tensor b, mlnd_tensor* out); /* true division */
+MLND_EXPORT int mlnd_tensor_div_scalar(mlnd_tensor a, double b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_rdiv_scalar(mlnd_tensor a, double b, mlnd_tensor* out); /* b / a */
+MLND_EXPORT int mlnd_tensor_neg(mlnd_tensor a, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_pow(mlnd_tensor a, mlnd_tensor exponent, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_pow_scalar(mlnd_tensor a, double exponent, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_exp(mlnd_tensor a, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_log(mlnd_tensor a, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_sqrt(mlnd_tensor a, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_abs(mlnd_tensor a, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_sign(mlnd_tensor a, mlnd_tensor* out);
+/* A bound is applied only when its has_* flag is non-zero. */
+MLND_EXPORT int mlnd_tensor_clamp(mlnd_tensor a, double min, int32_t has_min, double max, int32_t has_max, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_matmul(mlnd_tensor a, mlnd_tensor b, mlnd_tensor* out);
+/* In place; recorded by autograd as in PyTorch (update parameters with grad mode off). */
+MLND_EXPORT int mlnd_tensor_add_(mlnd_tensor a, mlnd_tensor b, double alpha); /* a += alpha*b */
+MLND_EXPORT int mlnd_tensor_mul_scalar_(mlnd_tensor a, double b);
+MLND_EXPORT int mlnd_tensor_zero_(mlnd_tensor a);
+/* Reductions. The *_dims forms take n >= 1 dims; var/std/norm reduce everything when n == 0. */
+MLND_EXPORT int mlnd_tensor_sum(mlnd_tensor a, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_sum_dims(mlnd_tensor a, const int64_t* dims, int32_t n, int32_t keepdim, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_mean(mlnd_tensor a, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_mean_dims(mlnd_tensor a, const int64_t* dims, int32_t n, int32_t keepdim, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_max(mlnd_tensor a, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_min(mlnd_tensor a, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_max_dim(mlnd_tensor a, int64_t dim, int32_t keepdim, mlnd_tensor* values, mlnd_tensor* indices);
+MLND_EXPORT int mlnd_tensor_min_dim(mlnd_tensor a, int64_t dim, int32_t keepdim, mlnd_tensor* values, mlnd_tensor* indices);
+/* has_dim == 0: the index into the flattened tensor. */
+MLND_EXPORT int mlnd_tensor_argmax(mlnd_tensor a, int64_t dim, int32_t has_dim, int32_t keepdim, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_argmin(mlnd_tensor a, int64_t dim, int32_t has_dim, int32_t keepdim, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_var(mlnd_tensor a, const int64_t* dims, int32_t n, int32_t unbiased, int32_t keepdim, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_std(mlnd_tensor a, const int64_t* dims, int32_t n, int32_t unbiased, int32_t keepdim, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_norm(mlnd_tensor a, double p, const int64_t* dims, int32_t n, int32_t keepdim, mlnd_tensor* out);
+/* Comparisons, giving bool tensors. */
+MLND_EXPORT int mlnd_tensor_eq(mlnd_tensor a, mlnd_tensor b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_ne(mlnd_tensor a, mlnd_tensor b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_lt(mlnd_tensor a, mlnd_tensor b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_le(mlnd_tensor a, mlnd_tensor b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_gt(mlnd_tensor a, mlnd_tensor b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_ge(mlnd_tensor a, mlnd_tensor b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_eq_scalar(mlnd_tensor a, double b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_ne_scalar(mlnd_tensor a, double b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_lt_scalar(mlnd_tensor a, double b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_le_scalar(mlnd_tensor a, double b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_gt_scalar(mlnd_tensor a, double b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_ge_scalar(mlnd_tensor a, double b, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_where(mlnd_tensor condition, mlnd_tensor a, mlnd_tensor b, mlnd_tensor* out);
+/* Shape and views. */
+MLND_EXPORT int mlnd_tensor_reshape(mlnd_tensor a, const int64_t* shape, int32_t n, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_view(mlnd_tensor a, const int64_t* shape, int32_t n, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_permute(mlnd_tensor a, const int64_t* dims, int32_t n, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_transpose(mlnd_tensor a, int64_t dim0, int64_t dim1, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_squeeze(mlnd_tensor a, int64_t dim, int32_t has_dim, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_unsqueeze(mlnd_tensor a, int64_t dim, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_flatten(mlnd_tensor a, int64_t start_dim, int64_t end_dim, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_contiguous(mlnd_tensor a, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_expand(mlnd_tensor a, const int64_t* shape, int32_t n, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_narrow(mlnd_tensor a, int64_t dim, int64_t start, int64_t length, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_select(mlnd_tensor a, int64_t dim, int64_t index, mlnd_tensor* out);
+/* An absent start/end (has_* == 0) is the beginning/end of the dimension. */
+MLND_EXPORT int mlnd_tensor_slice(mlnd_tensor a, int64_t dim, int64_t start, int32_t has_start, int64_t end,
+                                  int32_t has_end, int64_t step, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_index_select(mlnd_tensor a, int64_t dim, mlnd_tensor index, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_gather(mlnd_tensor a, int64_t dim, mlnd_tensor index, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_cat(const mlnd_tensor* ts, int32_t n, int64_t dim, mlnd_tensor* out);
+MLND_EXPORT int mlnd_tensor_stack(const mlnd_tensor* ts, int32_t n, int64_t dim, mlnd_tensor* out);
 
 /* ---- autograd (autograd.cpp) ------------------------------------------------------- */
 /* @section autograd */

@@ -100,8 +100,23 @@ public class TensorBasicsTests
     [Fact]
     public void BackwardComputesGradientOfASquare()
     {
-        using var x = Torch.Tensor(new[] { 3.0 }, requiresGrad: true);
+        using var scope = Torch.NewDisposeScope();
+        var x = Torch.Tensor(new[] { 3.0, -1.5, 0.25 }, requiresGrad: true);
         Assert.True(x.RequiresGrad);
         Assert.Null(x.Grad);
+        (x * x).Sum().Backward();
+        // d(Σ x²)/dx = 2x
+        Assert.Equal(new[] { 6.0, -3.0, 0.5 }, x.Grad!.ToArray<double>());
+    }
+
+    [Fact]
+    public void OpsUnderNoGradDoNotRecordAGraph()
+    {
+        using var scope = Torch.NewDisposeScope();
+        var x = Torch.Tensor(new[] { 1.0, 2.0 }, requiresGrad: true);
+        Tensor y;
+        using (Torch.NoGrad()) y = (x * 2).Exp();
+        Assert.False(y.RequiresGrad);
+        Assert.True((x * 2).RequiresGrad);
     }
 }

@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+
+namespace MlNetDeep.Torch.Native;
+
+// Mirrors tensor_ops.cpp: arithmetic, reductions, comparisons, shape/view changes, joins.
+internal static unsafe partial class NativeMethods
+{
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_add(TensorHandle a, TensorHandle b, double alpha, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_add_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_sub(TensorHandle a, TensorHandle b, double alpha, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_sub_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_rsub_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_mul(TensorHandle a, TensorHandle b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_mul_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_div(TensorHandle a, TensorHandle b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_div_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_rdiv_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_neg(TensorHandle a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_pow(TensorHandle a, TensorHandle exponent, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_pow_scalar(TensorHandle a, double exponent, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_exp(TensorHandle a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_log(TensorHandle a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_sqrt(TensorHandle a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_abs(TensorHandle a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_sign(TensorHandle a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_clamp(TensorHandle a, double min, int hasMin, double max, int hasMax, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_matmul(TensorHandle a, TensorHandle b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_add_(TensorHandle a, TensorHandle b, double alpha);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_mul_scalar_(TensorHandle a, double b);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_zero_(TensorHandle a);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_sum(TensorHandle a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_sum_dims(TensorHandle a, long* dims, int n, int keepdim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_mean(TensorHandle a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_mean_dims(TensorHandle a, long* dims, int n, int keepdim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_max(TensorHandle a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_min(TensorHandle a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_max_dim(TensorHandle a, long dim, int keepdim, out IntPtr values, out IntPtr indices);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_min_dim(TensorHandle a, long dim, int keepdim, out IntPtr values, out IntPtr indices);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_argmax(TensorHandle a, long dim, int hasDim, int keepdim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_argmin(TensorHandle a, long dim, int hasDim, int keepdim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_var(TensorHandle a, long* dims, int n, int unbiased, int keepdim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_std(TensorHandle a, long* dims, int n, int unbiased, int keepdim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_norm(TensorHandle a, double p, long* dims, int n, int keepdim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_eq(TensorHandle a, TensorHandle b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_ne(TensorHandle a, TensorHandle b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_lt(TensorHandle a, TensorHandle b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_le(TensorHandle a, TensorHandle b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_gt(TensorHandle a, TensorHandle b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_ge(TensorHandle a, TensorHandle b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_eq_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_ne_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_lt_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_le_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_gt_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_ge_scalar(TensorHandle a, double b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_where(TensorHandle condition, TensorHandle a, TensorHandle b, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_reshape(TensorHandle a, long* shape, int n, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_view(TensorHandle a, long* shape, int n, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_permute(TensorHandle a, long* dims, int n, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_transpose(TensorHandle a, long dim0, long dim1, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_squeeze(TensorHandle a, long dim, int hasDim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_unsqueeze(TensorHandle a, long dim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_flatten(TensorHandle a, long startDim, long endDim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_contiguous(TensorHandle a, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_expand(TensorHandle a, long* shape, int n, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_narrow(TensorHandle a, long dim, long start, long length, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_select(TensorHandle a, long dim, long index, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_slice(TensorHandle a, long dim, long start, int hasStart, long end, int hasEnd, long step, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_index_select(TensorHandle a, long dim, TensorHandle index, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_gather(TensorHandle a, long dim, TensorHandle index, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_cat(IntPtr* tensors, int n, long dim, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_tensor_stack(IntPtr* tensors, int n, long dim, out IntPtr result);
+}
