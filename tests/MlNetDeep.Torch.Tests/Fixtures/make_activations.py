@@ -1,10 +1,11 @@
 """Writes activations.json: PyTorch's values and gradients for every activation.
 
-Run with Debian's python3-torch: /usr/bin/python3 make_activations.py (from this folder).
+Run with the system Python that has Debian's python3-torch (1.13).
 Each case holds the input x, an upstream gradient g, y = f(x) and d(sum(y * g))/dx (and the
 gradient of PReLU's weight). Inputs keep away from the kinks at 0 and from ties in Maxout.
 """
 import json
+import os
 
 import torch
 import torch.nn.functional as F
@@ -76,5 +77,5 @@ for name, n, shape in [("shared", 1, (3, 6)), ("per_channel", 6, (3, 6)), ("per_
     prelu.append({"name": name, "num_parameters": n, "x": t(xp), "weight": t(layer.weight), "g": t(g),
                   "y": t(y), "grad": t(xp.grad), "grad_weight": t(layer.weight.grad)})
 
-with open("activations.json", "w") as f:
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "activations.json"), "w") as f:
     json.dump({"cases": cases, "prelu": prelu}, f, separators=(",", ":"))

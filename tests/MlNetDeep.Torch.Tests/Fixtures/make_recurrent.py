@@ -1,6 +1,6 @@
 """Writes recurrent.json: PyTorch's RNN/LSTM/GRU outputs, final states and gradients.
 
-Run with Debian's python3-torch: /usr/bin/python3 make_recurrent.py (from this folder).
+Run with the system Python that has Debian's python3-torch (1.13).
 For each layer kind and configuration: the parameters (by PyTorch name), an input, initial
 states, upstream gradients for the output and final states, and PyTorch's output, h_n (c_n),
 the output from zero initial states, and the gradients of
@@ -8,6 +8,7 @@ loss = sum(out * g_out) + sum(h_n * g_h) [+ sum(c_n * g_c)] w.r.t. input, states
 parameter.
 """
 import json
+import os
 
 import torch
 
@@ -83,5 +84,5 @@ for kind, make in KINDS.items():
             case.update({"c0": t(c0), "g_c": t(g_c), "c_n": t(cn), "grad_c0": t(c0.grad)})
         cases.append(case)
 
-with open("recurrent.json", "w") as f:
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "recurrent.json"), "w") as f:
     json.dump({"input_size": INPUT, "hidden_size": HIDDEN, "cases": cases}, f, separators=(",", ":"))
