@@ -191,6 +191,31 @@ MLND_EXPORT int mlnd_module_sequential(const mlnd_module* children, int32_t n, m
 MLND_EXPORT int mlnd_module_linear(int64_t in_features, int64_t out_features, int32_t bias,
                                    int32_t device_type, int32_t device_index, int32_t dtype, mlnd_module* out);
 
+/* recurrent and activation layers */
+/* Elman RNN (cell 0: tanh, 1: relu), LSTM (cell 2) or GRU (cell 3) over `num_layers` stacked
+ * layers, with PyTorch's parameter names (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0,
+ * *_reverse), gate order and U(±1/sqrt(hidden_size)) initialisation. Forward returns the whole
+ * output sequence; dropout applies between layers in training mode only. */
+MLND_EXPORT int mlnd_module_recurrent(int32_t cell, int64_t input_size, int64_t hidden_size, int64_t num_layers,
+                                      int32_t bias, int32_t batch_first, double dropout, int32_t bidirectional,
+                                      int32_t device_type, int32_t device_index, int32_t dtype, mlnd_module* out);
+/* Forward of a recurrent layer from initial states h0 (and c0 for LSTM; NULL = zeros), writing the
+ * output sequence, h_n and c_n (NULL when the layer is not an LSTM). */
+MLND_EXPORT int mlnd_module_recurrent_forward_state(mlnd_module m, mlnd_tensor x, mlnd_tensor h0, mlnd_tensor c0,
+                                                    mlnd_tensor* out, mlnd_tensor* h_n, mlnd_tensor* c_n);
+/* (N, T, F) -> (N, F): the last time step of a sequence ((T, N, F) when batch_first == 0). */
+MLND_EXPORT int mlnd_module_last_time_step(int32_t batch_first, mlnd_module* out);
+/* Activation `kind` (codes of MlNetDeep.Torch.Nn.ActivationKind: 0 identity, 1 binary step,
+ * 2 sigmoid, 3 tanh, 4 relu, 5 leaky relu (p0 slope), 7 elu (p0 alpha), 8 selu, 9 silu, 10 gelu,
+ * 11 softplus (p0 beta, p1 threshold), 12 softmax (p0 dim), 13 log-softmax (p0 dim),
+ * 14 maxout (p0 pieces)); 6 (PReLU) has its own functions below. */
+MLND_EXPORT int mlnd_activation_apply(mlnd_tensor x, int32_t kind, double p0, double p1, mlnd_tensor* out);
+MLND_EXPORT int mlnd_module_activation(int32_t kind, double p0, double p1, mlnd_module* out);
+/* PReLU: max(0, x) + weight * min(0, x); weight has 1 or C (= x.size(1)) elements. */
+MLND_EXPORT int mlnd_activation_prelu(mlnd_tensor x, mlnd_tensor weight, mlnd_tensor* out);
+MLND_EXPORT int mlnd_module_prelu(int64_t num_parameters, double init, int32_t device_type, int32_t device_index,
+                                  int32_t dtype, mlnd_module* out);
+
 /* ---- losses (losses.cpp) ----------------------------------------------------------- */
 /* @section losses */
 /* Loss functions over at:: losses. `reduction`: 0 none, 1 mean, 2 sum (at::Reduction).
