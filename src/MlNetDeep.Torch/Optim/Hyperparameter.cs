@@ -39,6 +39,6 @@ internal static class Hyperparameter
     public static ArgumentOutOfRangeException Fail(string name, object value, string expected) =>
         new(name, value, $"Expected {expected}. Received: {name}={Format(value)}");
 
-    private static string Format(object value) =>
+    public static string Format(object value) =>
         Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null";
 }

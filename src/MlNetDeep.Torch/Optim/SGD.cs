@@ -42,7 +42,7 @@ public sealed class SGD : Optimizer
         Hyperparameter.NonNegative(weightDecay);
         if (nesterov && !(momentum > 0 && dampening == 0))
             throw new ArgumentException(
-                $"Expected momentum > 0 and dampening = 0 with nesterov=True. Received: momentum={momentum.ToString(System.Globalization.CultureInfo.InvariantCulture)}, dampening={dampening.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                $"Expected momentum > 0 and dampening = 0 with nesterov=True. Received: momentum={Hyperparameter.Format(momentum)}, dampening={Hyperparameter.Format(dampening)}",
                 nameof(nesterov));
         return (IntPtr* p, int n, out IntPtr h) => mlnd_optimizer_sgd(p, n, lr, momentum, dampening, nesterov ? 1 : 0, weightDecay, out h);
     }
