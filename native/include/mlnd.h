@@ -172,6 +172,9 @@ MLND_EXPORT int mlnd_autograd_grad(mlnd_tensor t, mlnd_tensor* out);
 /* Sets the accumulated gradients of `n` tensors to undefined (set_to_none semantics). */
 MLND_EXPORT int mlnd_autograd_zero_grad(const mlnd_tensor* ts, int32_t n);
 MLND_EXPORT int mlnd_autograd_detach(mlnd_tensor t, mlnd_tensor* out);
+/* Sets a leaf's accumulated gradient to `grad` (same shape, dtype and device), or clears it
+ * when `grad` is NULL. The gradient aliases `grad`'s storage, as assigning `p.grad` does. */
+MLND_EXPORT int mlnd_autograd_set_grad(mlnd_tensor t, mlnd_tensor grad);
 
 /* ---- layers (layers.cpp, conv.cpp, recurrent.cpp, activations.cpp) ----------------- */
 /* @section modules */
@@ -250,6 +253,43 @@ MLND_EXPORT int mlnd_init_normal_(mlnd_tensor t, double mean, double std);
 
 /* ---- optimizers and gradient clipping (optim.cpp) ---------------------------------- */
 /* @section optim */
+/* An optimizer holds its own references to `n` parameters plus per-parameter state. Each
+ * constructor takes the algorithm's hyper-parameters, named as in torch.optim 1.13 (FTRL: as in
+ * Keras); the caller validates them. */
+MLND_EXPORT int mlnd_optimizer_sgd(const mlnd_tensor* params, int32_t n, double lr, double momentum,
+                                   double dampening, int32_t nesterov, double weight_decay, mlnd_optimizer* out);
+MLND_EXPORT int mlnd_optimizer_adagrad(const mlnd_tensor* params, int32_t n, double lr, double lr_decay,
+                                       double weight_decay, double initial_accumulator_value, double eps,
+                                       mlnd_optimizer* out);
+MLND_EXPORT int mlnd_optimizer_adadelta(const mlnd_tensor* params, int32_t n, double lr, double rho, double eps,
+                                        double weight_decay, mlnd_optimizer* out);
+MLND_EXPORT int mlnd_optimizer_rmsprop(const mlnd_tensor* params, int32_t n, double lr, double alpha, double eps,
+                                       double weight_decay, double momentum, int32_t centered, mlnd_optimizer* out);
+/* Adam, or AdamW (decoupled weight decay) when `decoupled_weight_decay` is non-zero. */
+MLND_EXPORT int mlnd_optimizer_adam(const mlnd_tensor* params, int32_t n, double lr, double beta1, double beta2,
+                                    double eps, double weight_decay, int32_t amsgrad,
+                                    int32_t decoupled_weight_decay, mlnd_optimizer* out);
+MLND_EXPORT int mlnd_optimizer_adamax(const mlnd_tensor* params, int32_t n, double lr, double beta1, double beta2,
+                                      double eps, double weight_decay, mlnd_optimizer* out);
+MLND_EXPORT int mlnd_optimizer_nadam(const mlnd_tensor* params, int32_t n, double lr, double beta1, double beta2,
+                                     double eps, double weight_decay, double momentum_decay, mlnd_optimizer* out);
+MLND_EXPORT int mlnd_optimizer_ftrl(const mlnd_tensor* params, int32_t n, double learning_rate,
+                                    double learning_rate_power, double initial_accumulator_value,
+                                    double l1_regularization_strength, double l2_regularization_strength,
+                                    double l2_shrinkage_regularization_strength, double beta, mlnd_optimizer* out);
+/* Updates every parameter that has a gradient, in one call and outside autograd. */
+MLND_EXPORT int mlnd_optimizer_step(mlnd_optimizer o);
+/* Sets every parameter's gradient to undefined (set_to_none semantics). */
+MLND_EXPORT int mlnd_optimizer_zero_grad(mlnd_optimizer o);
+MLND_EXPORT int mlnd_optimizer_get_lr(mlnd_optimizer o, double* out);
+MLND_EXPORT int mlnd_optimizer_set_lr(mlnd_optimizer o, double lr);
+MLND_EXPORT int mlnd_optimizer_free(mlnd_optimizer o);
+/* Gradient clipping over the gradients of `n` tensors (clip_grad.cpp); tensors without a
+ * gradient are skipped. clip_grad_norm scales all gradients together so that their global
+ * norm (norm_type may be +inf) is at most max_norm, and writes the norm before clipping. */
+MLND_EXPORT int mlnd_clip_grad_norm(const mlnd_tensor* params, int32_t n, double max_norm, double norm_type,
+                                    double* total_norm);
+MLND_EXPORT int mlnd_clip_grad_value(const mlnd_tensor* params, int32_t n, double clip_value);
 
 #ifdef __cplusplus
 }

@@ -33,3 +33,29 @@ MLND_API mlnd_autograd_zero_grad(const mlnd_tensor* ts, int32_t n) {
 }
 
 MLND_API mlnd_autograd_detach(mlnd_tensor t, mlnd_tensor* out) { MLND_GUARD(*out = wrap(T(t).detach())); }
+
+namespace {
+// The checks PyTorch makes when Python code assigns `p.grad = g`.
+void check_assignable(const at::Tensor& param, const at::Tensor& g) {
+  if (g.sizes() != param.sizes())
+    throw std::invalid_argument("assigned grad has shape " + c10::str(g.sizes()) + " but the tensor has shape " +
+                                c10::str(param.sizes()));
+  if (g.scalar_type() != param.scalar_type())
+    throw std::invalid_argument(std::string("assigned grad has dtype ") + c10::toString(g.scalar_type()) +
+                                " but the tensor has dtype " + c10::toString(param.scalar_type()));
+  if (g.device() != param.device())
+    throw std::invalid_argument("assigned grad is on " + g.device().str() + " but the tensor is on " +
+                                param.device().str());
+}
+}  // namespace
+
+MLND_API mlnd_autograd_set_grad(mlnd_tensor t, mlnd_tensor grad) {
+  MLND_GUARD(
+      auto& param = T(t);
+      if (grad == nullptr) {
+        param.mutable_grad().reset();
+      } else {
+        check_assignable(param, T(grad));
+        param.mutable_grad() = T(grad).detach();
+      });
+}

@@ -11,4 +11,5 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int mlnd_autograd_grad(TensorHandle t, out IntPtr result);
     [LibraryImport(Library)] internal static partial int mlnd_autograd_zero_grad(IntPtr* tensors, int n);
     [LibraryImport(Library)] internal static partial int mlnd_autograd_detach(TensorHandle t, out IntPtr result);
+    [LibraryImport(Library)] internal static partial int mlnd_autograd_set_grad(TensorHandle t, TensorHandle grad);
 }
