@@ -21,7 +21,7 @@ public sealed class Flatten : Module
     private static int Create(int startDim, int endDim, out IntPtr handle)
     {
         // Only same-signed dimensions can be compared before the input's rank is known.
-        if (Math.Sign(startDim + 0.5) == Math.Sign(endDim + 0.5) && startDim > endDim)
+        if ((startDim >= 0) == (endDim >= 0) && startDim > endDim)
             throw new ArgumentException($"Expected startDim to come no later than endDim ({endDim}). Received: startDim={startDim}.", nameof(startDim));
         return mlnd_module_flatten(startDim, endDim, out handle);
     }

@@ -6,7 +6,7 @@ namespace MlNetDeep.Torch.Nn;
 /// element of an even kernel goes after) or <see cref="Explicit"/> zeros on both sides of each
 /// spatial dimension. A number converts implicitly: <c>padding: 1</c> is <c>Padding.Explicit(1)</c>.
 /// </summary>
-public sealed class Padding
+public sealed class Padding : IEquatable<Padding>
 {
     private Padding(PaddingKind kind, long[] sizes)
     {
@@ -48,6 +48,12 @@ public sealed class Padding
         throw new ArgumentException($"Expected 1 or {dims} padding sizes. Received: {paramName}={this}.", paramName);
     }
 
+    public bool Equals(Padding? other) => other is not null && Kind == other.Kind && Sizes.SequenceEqual(other.Sizes);
+
+    public override bool Equals(object? obj) => Equals(obj as Padding);
+
+    public override int GetHashCode() => Sizes.Aggregate(Kind.GetHashCode(), HashCode.Combine);
+
     public override string ToString() => Kind switch
     {
         PaddingKind.Valid => "valid",
@@ -59,6 +65,7 @@ public sealed class Padding
 /// <summary>The three ways a <see cref="Padding"/> can pad.</summary>
 public enum PaddingKind
 {
+    // The values are the native shim's padding_mode codes.
     Valid = 1,
     Same = 2,
     Explicit = 0,

@@ -89,6 +89,9 @@ public class ConvTests
         Assert.Same(Padding.Valid, c1.Padding);
         Assert.Equal("valid", c1.Padding.ToString());
         Assert.Equal("same", Padding.Same.ToString());
+        Assert.Equal(Padding.Explicit(1, 0), conv.Padding);
+        Assert.NotEqual(Padding.Explicit(1), conv.Padding);
+        Assert.Equal<Padding>(2, Padding.Explicit(2));
     }
 
     [Fact]

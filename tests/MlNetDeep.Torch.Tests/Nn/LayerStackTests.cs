@@ -51,4 +51,21 @@ public class LayerStackTests
         Assert.Contains(0f, y);
         Assert.NotEqual(new float[3], runningMean.ToArray<float>());
     }
+
+    [Fact]
+    public void MovingAStackToFloat64ConvertsParametersButKeepsTheBatchCounterInt64()
+    {
+        using var scope = Torch.NewDisposeScope();
+        using var conv = new Conv1d(2, 3, 3);
+        using var bn = new BatchNorm1d(3);
+        using var net = new Sequential(conv, bn, new GlobalAvgPool1d());
+        net.To(ScalarType.Float64);
+        Assert.All(net.NamedParameters(), p => Assert.Equal(ScalarType.Float64, p.Tensor.Dtype));
+        var buffers = net.NamedBuffers();
+        Assert.Equal(new[] { ScalarType.Float64, ScalarType.Float64, ScalarType.Int64 }, buffers.Select(b => b.Tensor.Dtype));
+        var y = net.Forward(Torch.Randn(new long[] { 4, 2, 6 }, ScalarType.Float64));
+        Assert.Equal(new long[] { 4, 3 }, y.Shape);
+        Assert.Equal(ScalarType.Float64, y.Dtype);
+        Assert.Equal(1, buffers[2].Tensor.Item());
+    }
 }
