@@ -193,6 +193,32 @@ MLND_EXPORT int mlnd_module_named_tensors(mlnd_module m, int32_t buffers, mlnd_t
 MLND_EXPORT int mlnd_module_sequential(const mlnd_module* children, int32_t n, mlnd_module* out);
 MLND_EXPORT int mlnd_module_linear(int64_t in_features, int64_t out_features, int32_t bias,
                                    int32_t device_type, int32_t device_index, int32_t dtype, mlnd_module* out);
+/* Convolution over `dims` (1: input N,C,L; 2: input N,C,H,W) spatial dimensions (conv.cpp).
+ * kernel, stride, padding and dilation hold `dims` values each. padding_mode: 0 = explicit
+ * (`padding` used), 1 = valid (no padding), 2 = same (PyTorch's rule, stride 1 only). */
+MLND_EXPORT int mlnd_module_conv(int32_t dims, int64_t in_channels, int64_t out_channels, const int64_t* kernel,
+                                 const int64_t* stride, int32_t padding_mode, const int64_t* padding,
+                                 const int64_t* dilation, int64_t groups, int32_t bias, int32_t device_type,
+                                 int32_t device_index, int32_t dtype, mlnd_module* out);
+/* Window pooling over `dims` spatial dimensions (pooling.cpp). kind: 0 = max, 1 = average
+ * (padding counted), 2 = min. kernel, stride and padding hold `dims` values each. */
+MLND_EXPORT int mlnd_module_pool(int32_t dims, int32_t kind, const int64_t* kernel, const int64_t* stride,
+                                 const int64_t* padding, mlnd_module* out);
+/* Pooling over all spatial positions to an N x C output (pooling.cpp). kind: 0 = max, 1 = average. */
+MLND_EXPORT int mlnd_module_global_pool(int32_t dims, int32_t kind, mlnd_module* out);
+/* Batch normalization (batchnorm.cpp); dims 1: input (N,C) or (N,C,L); dims 2: (N,C,H,W).
+ * momentum < 0 means a cumulative average (PyTorch's momentum=None). */
+MLND_EXPORT int mlnd_module_batch_norm(int32_t dims, int64_t num_features, double eps, double momentum,
+                                       int32_t affine, int32_t track_running_stats, int32_t device_type,
+                                       int32_t device_index, int32_t dtype, mlnd_module* out);
+/* Inverted dropout with drop probability p, 0 <= p < 1 (dropout.cpp). */
+MLND_EXPORT int mlnd_module_dropout(double p, mlnd_module* out);
+/* Flattens dimensions start_dim..end_dim (negative counts from the end) into one (flatten.cpp). */
+MLND_EXPORT int mlnd_module_flatten(int64_t start_dim, int64_t end_dim, mlnd_module* out);
+/* Lookup table of num_embeddings rows of size dim, indexed by int64 input (embedding.cpp).
+ * padding_idx in [0, num_embeddings) or -1 for none; that row is zero and gets no gradient. */
+MLND_EXPORT int mlnd_module_embedding(int64_t num_embeddings, int64_t dim, int64_t padding_idx, int32_t device_type,
+                                      int32_t device_index, int32_t dtype, mlnd_module* out);
 
 /* recurrent and activation layers */
 /* Elman RNN (cell 0: tanh, 1: relu), LSTM (cell 2) or GRU (cell 3) over `num_layers` stacked

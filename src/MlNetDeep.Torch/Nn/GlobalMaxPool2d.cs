@@ -1,0 +1,12 @@
+namespace MlNetDeep.Torch.Nn;
+
+/// <summary>
+/// The maximum (the gradient is shared equally among tied maxima) of each channel over all spatial positions: input (N, C, H, W) gives output (N, C).
+/// Other ranks fail with a <see cref="TorchException"/> naming the shape received.
+/// </summary>
+public sealed class GlobalMaxPool2d : Module
+{
+    public GlobalMaxPool2d() : base(Pooling.CreateGlobal(2, Pooling.Kind.Max, out var h), h)
+    {
+    }
+}
