@@ -31,17 +31,6 @@ struct BatchNorm : mlnd::Layer {
     }
   }
 
-  // The counter stays int64 when the module changes floating-point type, as in PyTorch.
-  void to(torch::Device device, torch::Dtype dtype, bool non_blocking = false) override {
-    Layer::to(device, dtype, non_blocking);
-    if (track) num_batches_tracked.set_data(num_batches_tracked.to(at::kLong));
-  }
-  void to(torch::Dtype dtype, bool non_blocking = false) override {
-    Layer::to(dtype, non_blocking);
-    if (track) num_batches_tracked.set_data(num_batches_tracked.to(at::kLong));
-  }
-  using Layer::to;
-
   at::Tensor forward(const at::Tensor& x) override {
     // at::batch_norm accepts any rank >= 2; the rank rule and messages are PyTorch's module checks.
     if (dims == 1) {

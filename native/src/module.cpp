@@ -39,8 +39,19 @@ MLND_API mlnd_module_train(mlnd_module m, int32_t on) { MLND_GUARD(M(m)->train(o
 
 MLND_API mlnd_module_is_training(mlnd_module m, int32_t* out) { MLND_GUARD(*out = M(m)->is_training() ? 1 : 0); }
 
+// Moves every parameter and buffer to the device; only floating-point ones change dtype, so
+// integer buffers (batch norm's num_batches_tracked) stay int64, as PyTorch's Module.to does.
 MLND_API mlnd_module_to(mlnd_module m, int32_t device_type, int32_t device_index, int32_t dtype) {
-  MLND_GUARD(M(m)->to(mlnd::device(device_type, device_index), mlnd::dtype(dtype)));
+  MLND_GUARD(
+      at::NoGradGuard no_grad;
+      const auto dev = mlnd::device(device_type, device_index);
+      const auto type = mlnd::dtype(dtype);
+      auto move = [&](at::Tensor& t) {
+        if (!t.defined()) return;
+        t.set_data(t.is_floating_point() ? t.to(dev, type) : t.to(dev));
+      };
+      for (auto& p : M(m)->parameters(true)) move(p);
+      for (auto& b : M(m)->buffers(true)) move(b));
 }
 
 MLND_API mlnd_module_named_tensors(mlnd_module m, int32_t buffers, mlnd_tensor* out, int32_t capacity,

@@ -185,6 +185,7 @@ public sealed partial class Tensor : IDisposable
             g.Dispose();
             return null;
         }
+        set => SetGrad(value);
     }
 
     /// <summary>A tensor sharing this one's data, cut from the autograd graph.</summary>
