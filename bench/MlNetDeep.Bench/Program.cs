@@ -1,0 +1,61 @@
+using System.Globalization;
+using Bench;
+
+// Usage: dotnet run -c Release --project bench/MlNetDeep.Bench -- [--epochs N] [--threads N] [job ...]
+// Runs each job in MlNetDeep and in its peer in this one run and prints one table of medians
+// and ratios (MlNetDeep / peer: below 1 means MlNetDeep is faster). Memory is each process's
+// peak resident set; MlNetDeep's includes the .NET runtime and every job run before it.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+int epochs = 5, threads = 1;
+var names = new List<string>();
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--epochs": epochs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--threads": threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        default: names.Add(args[i]); break;
+    }
+}
+
+var jobs = new Dictionary<string, IBenchJob>
+{
+    ["churn-mlp"] = new ChurnMlpJob(),
+};
+var selected = names.Count == 0 ? jobs.Keys.ToList() : names;
+var options = new BenchOptions(epochs, threads);
+var workDir = Directory.CreateTempSubdirectory("mlnetdeep-bench-").FullName;
+
+Console.WriteLine($"MlNetDeep benchmarks: {epochs} epochs, {threads} intra-op thread(s), {Environment.ProcessorCount} cores");
+var rows = new List<string[]>();
+foreach (var name in selected)
+{
+    if (!jobs.TryGetValue(name, out var job))
+    {
+        Console.Error.WriteLine($"Unknown job '{name}'. Known: {string.Join(", ", jobs.Keys)}");
+        return 2;
+    }
+    // Peer first, then ours, then the peer again: the two peer runs bracket ours so a change in
+    // machine load shows up as a spread between them.
+    var peer1 = job.RunPeer(options, workDir);
+    var ours = job.RunMlNetDeep(options, workDir);
+    var peer2 = job.RunPeer(options, workDir);
+    double Median(IEnumerable<double> xs) { var s = xs.Skip(1).DefaultIfEmpty(double.NaN).OrderBy(v => v).ToList(); return s[s.Count / 2]; }
+    var oursMedian = Median(ours);
+    var peerMedian = Median(peer1.Seconds.Skip(1).Concat(peer2.Seconds.Skip(1)).Prepend(0));
+    rows.Add(new[]
+    {
+        job.Name, job.Unit, $"{oursMedian:F4}", $"{peerMedian:F4}", peer1.Peer, $"{oursMedian / peerMedian:F2}",
+        $"{Memory.PeakRssMb():F0} / {Math.Max(peer1.PeakRssMb, peer2.PeakRssMb):F0}",
+    });
+}
+Directory.Delete(workDir, recursive: true);
+
+var header = new[] { "job", "unit", "MlNetDeep", "peer", "peer name", "ratio", "peak MiB (ours / peer)" };
+var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
+string Line(string[] cells) => "| " + string.Join(" | ", cells.Select((c, i) => c.PadRight(widths[i]))) + " |";
+Console.WriteLine(Line(header));
+Console.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
+foreach (var r in rows) Console.WriteLine(Line(r));
+Console.WriteLine("(medians over epochs after the first; ratio = MlNetDeep / peer)");
+return 0;
