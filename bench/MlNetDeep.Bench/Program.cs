@@ -40,9 +40,9 @@ foreach (var name in selected)
     var peer1 = job.RunPeer(options, workDir);
     var ours = job.RunMlNetDeep(options, workDir);
     var peer2 = job.RunPeer(options, workDir);
-    double Median(IEnumerable<double> xs) { var s = xs.Skip(1).DefaultIfEmpty(double.NaN).OrderBy(v => v).ToList(); return s[s.Count / 2]; }
-    var oursMedian = Median(ours);
-    var peerMedian = Median(peer1.Seconds.Skip(1).Concat(peer2.Seconds.Skip(1)).Prepend(0));
+    // The first repetition of each run is warm-up (allocator, caches) and is left out.
+    var oursMedian = Median(ours.Skip(1));
+    var peerMedian = Median(peer1.Seconds.Skip(1).Concat(peer2.Seconds.Skip(1)));
     rows.Add(new[]
     {
         job.Name, job.Unit, $"{oursMedian:F4}", $"{peerMedian:F4}", peer1.Peer, $"{oursMedian / peerMedian:F2}",
@@ -59,3 +59,9 @@ Console.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 
 foreach (var r in rows) Console.WriteLine(Line(r));
 Console.WriteLine("(medians over epochs after the first; ratio = MlNetDeep / peer)");
 return 0;
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.OrderBy(v => v).ToList();
+    return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
+}
