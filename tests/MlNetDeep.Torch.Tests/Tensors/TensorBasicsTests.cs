@@ -89,6 +89,34 @@ public class TensorBasicsTests
     }
 
     [Fact]
+    public void IntraOpThreadCountIsSettable()
+    {
+        var original = Torch.NumThreads;
+        try
+        {
+            Torch.NumThreads = 1;
+            Assert.Equal(1, Torch.NumThreads);
+            Torch.NumThreads = 2;
+            Assert.Equal(2, Torch.NumThreads);
+            Assert.Throws<ArgumentOutOfRangeException>(() => Torch.NumThreads = 0);
+        }
+        finally
+        {
+            Torch.NumThreads = original;
+        }
+    }
+
+    [Fact]
+    public void DeviceParsesAndPrintsLikePyTorch()
+    {
+        Assert.Equal(Device.Cpu, Device.Parse("cpu"));
+        Assert.Equal(Device.Cuda(1), Device.Parse("cuda:1"));
+        Assert.Equal("cuda:1", Device.Cuda(1).ToString());
+        var ex = Assert.Throws<ArgumentException>(() => Device.Parse("gpu0"));
+        Assert.Contains("gpu0", ex.Message);
+    }
+
+    [Fact]
     public void AskingForAMissingCudaDeviceFailsClearly()
     {
         if (Torch.CudaIsAvailable) return; // only meaningful on a CPU-only libtorch
