@@ -72,12 +72,16 @@ bool decode_png(PngSource* io, Raw* out) {
     return false;
   }
   png_infop info = png_create_info_struct(png);
+  if (info == nullptr) {
+    png_destroy_read_struct(&png, nullptr, nullptr);
+    std::snprintf(io->message, kMessageSize, "out of memory");
+    return false;
+  }
   // Modified after setjmp and read after the jump: volatile, as setjmp requires.
   unsigned char* volatile pixels = nullptr;
   png_bytep* volatile rows = nullptr;
-  if (info == nullptr || setjmp(png_jmpbuf(png))) {
-    if (info == nullptr) std::snprintf(io->message, kMessageSize, "out of memory");
-    png_destroy_read_struct(&png, info != nullptr ? &info : nullptr, nullptr);
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_read_struct(&png, &info, nullptr);
     std::free(pixels);
     std::free(rows);
     return false;
@@ -217,10 +221,14 @@ bool encode_png(const unsigned char* pixels, uint32_t width, uint32_t height, in
     return false;
   }
   png_infop info = png_create_info_struct(png);
+  if (info == nullptr) {
+    png_destroy_write_struct(&png, nullptr);
+    std::snprintf(sink->message, kMessageSize, "out of memory");
+    return false;
+  }
   png_bytep* volatile rows = nullptr;
-  if (info == nullptr || setjmp(png_jmpbuf(png))) {
-    if (info == nullptr) std::snprintf(sink->message, kMessageSize, "out of memory");
-    png_destroy_write_struct(&png, info != nullptr ? &info : nullptr);
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_write_struct(&png, &info);
     std::free(rows);
     return false;
   }
