@@ -172,6 +172,37 @@ public class ImageCodecTests
         Assert.Contains("corrupt JPEG data", e.Message);
     }
 
+    [Theory]
+    [InlineData("rgb.png")]
+    [InlineData("rgba.png")]
+    [InlineData("rgb.jpg")]
+    [InlineData("gray.jpg")]
+    public void RandomlyDamagedFilesNeverEndTheProcess(string name)
+    {
+        // Each mutant either decodes to a tensor of the file's size or throws TorchException;
+        // libjpeg's default handler would call exit() on the first fatal one.
+        var original = File.ReadAllBytes(PathOf(name));
+        var random = new Random(1234);
+        int failures = 0;
+        for (int trial = 0; trial < 200; trial++)
+        {
+            var bytes = (byte[])original.Clone();
+            int length = trial % 4 == 0 ? random.Next(9, bytes.Length) : bytes.Length;
+            for (int k = 0; k < 1 + trial % 5; k++) bytes[random.Next(8, length)] = (byte)random.Next(256);
+            try
+            {
+                using var image = Image.Decode(bytes.AsSpan(0, length));
+                Assert.Equal(3, image.Dim);
+            }
+            catch (TorchException e)
+            {
+                Assert.Matches("corrupt (PNG|JPEG) data: .+", e.Message);
+                failures++;
+            }
+        }
+        Assert.True(failures > 0, "no mutant was rejected");
+    }
+
     [Fact]
     public void UnknownFormatAndEmptyDataAreRejected()
     {
