@@ -317,6 +317,48 @@ MLND_EXPORT int mlnd_clip_grad_norm(const mlnd_tensor* params, int32_t n, double
                                     double* total_norm);
 MLND_EXPORT int mlnd_clip_grad_value(const mlnd_tensor* params, int32_t n, double clip_value);
 
+/* ---- images (image.cpp) ---- */
+/* Image decoding and encoding through libpng/libjpeg, and image tensor operations over
+ * at:: ops. Decoded images are uint8 H×W×C CPU tensors (as the files store them); the
+ * operations work on C×H×W or N×C×H×W tensors of any floating type or uint8 (uint8 is
+ * computed in float32 and rounded back, clamped to [0, 255]). */
+/* Decodes a PNG or JPEG (told apart by their magic bytes). `channels`: 0 keeps the file's
+ * (1 gray, 2 gray+alpha, 3 RGB, 4 RGBA), 1 gray (ITU-R 601-2 luma, as PIL's convert("L")),
+ * 3 RGB, 4 RGBA; alpha is dropped or set to 255 as needed. Corrupt or truncated data fails
+ * with a message and never ends the process. */
+MLND_EXPORT int mlnd_image_decode(const uint8_t* bytes, int64_t n, int32_t channels, mlnd_tensor* out);
+/* Encodes a uint8 H×W×C (C = 1..4) or H×W (gray) tensor as PNG; `out` receives the file's
+ * bytes as a 1-D uint8 tensor. `compression_level` is zlib's 0..9. */
+MLND_EXPORT int mlnd_image_encode_png(mlnd_tensor image, int32_t compression_level, mlnd_tensor* out);
+/* [N,]H,W,C → [N,]C,H,W and back (contiguous copies). */
+MLND_EXPORT int mlnd_image_hwc_to_chw(mlnd_tensor image, mlnd_tensor* out);
+MLND_EXPORT int mlnd_image_chw_to_hwc(mlnd_tensor image, mlnd_tensor* out);
+/* uint8 [N,]C,H,W → `dtype` scaled to [0, 1], then (x − mean[c]) / std[c] when n_stats > 0
+ * (n_stats is C, or 1 for one value for every channel). */
+MLND_EXPORT int mlnd_image_to_float(mlnd_tensor image, const double* mean, const double* std, int32_t n_stats,
+                                    int32_t dtype, mlnd_tensor* out);
+/* Floating image in [0, 1] → uint8: clamp, × 255, round half to even. */
+MLND_EXPORT int mlnd_image_to_uint8(mlnd_tensor image, mlnd_tensor* out);
+/* Bilinear resize to height × width, align_corners = false, no antialiasing
+ * (torch.nn.functional.interpolate(mode="bilinear")). */
+MLND_EXPORT int mlnd_image_resize(mlnd_tensor image, int64_t height, int64_t width, mlnd_tensor* out);
+/* Mirrors left-right (horizontal != 0) and/or top-bottom (vertical != 0). */
+MLND_EXPORT int mlnd_image_flip(mlnd_tensor image, int32_t horizontal, int32_t vertical, mlnd_tensor* out);
+/* Rotates by `degrees` counter-clockwise, scales by `zoom` (> 1 magnifies) about the centre,
+ * then shifts by (shift_x, shift_y) pixels (right, down); pixels from outside are zero.
+ * Bilinear (nearest = 0) or nearest-neighbour (nearest != 0) sampling. */
+MLND_EXPORT int mlnd_image_affine(mlnd_tensor image, double degrees, double shift_x, double shift_y, double zoom,
+                                  int32_t nearest, mlnd_tensor* out);
+/* Random augmentation, one draw per image: a flip left-right / top-bottom with probability
+ * 1/2 each when enabled, then a rotation uniform in ±max_degrees, a shift uniform in
+ * ±max_shift_x·W and ±max_shift_y·H pixels and a zoom uniform in [zoom_low, zoom_high].
+ * The draws come from a generator seeded with `seed` when has_seed != 0, else from
+ * libtorch's default generator (mlnd_runtime_manual_seed). */
+MLND_EXPORT int mlnd_image_random_augment(mlnd_tensor image, int32_t flip_horizontal, int32_t flip_vertical,
+                                          double max_degrees, double max_shift_x, double max_shift_y,
+                                          double zoom_low, double zoom_high, int32_t has_seed, uint64_t seed,
+                                          mlnd_tensor* out);
+
 #ifdef __cplusplus
 }
 #endif
