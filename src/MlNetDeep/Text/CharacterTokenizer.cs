@@ -71,7 +71,8 @@ public sealed class CharacterTokenizer
     /// <summary>
     /// The readable name ML.NET gives a character key: the character itself, or a control picture
     /// in angle brackets for U+0001–U+0020 ("&lt;␂&gt;"), "&lt;␡&gt;" for DEL, the C1 control
-    /// abbreviations ("&lt;NEL&gt;"), "&lt;LSEP&gt;"/"&lt;PSEP&gt;", and "\uXXXX" for surrogates.
+    /// abbreviations ("&lt;NEL&gt;"), "&lt;LSEP&gt;"/"&lt;PSEP&gt;", and "\uXXXX" for surrogates
+    /// (ML.NET's format string for surrogates does not print the code; we write it in hex).
     /// </summary>
     public static string GetKeyValue(ushort key)
     {
