@@ -194,7 +194,7 @@ public sealed partial class DataOperationsCatalog : CatalogBase
     {
         ArgumentNullException.ThrowIfNull(input);
         if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), $"Expected count >= 0. Received: count={count}");
-        return new FilterDataView(input, [], c => () => c.Position < count ? FilterDecision.Keep : FilterDecision.Stop);
+        return new FilterDataView(input, [], _ => () => FilterDecision.Keep, count);
     }
 
     /// <summary>All rows but the first <paramref name="count"/>.</summary>

@@ -20,6 +20,22 @@ internal sealed class EnumerableDataView<TRow> : IDataView where TRow : class
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
         new Cursor(this, columnsNeeded);
 
+    /// <summary>Loads the active slots from the members of <paramref name="row"/> (row number for messages).</summary>
+    internal static void Fill(TypeSchema type, DataViewSchema schema, Slot?[] slots, object row, long rowNumber)
+    {
+        for (int i = 0; i < slots.Length; i++)
+        {
+            if (slots[i] is not { } slot) continue;
+            var m = type.Members[i];
+            var raw = m.Get(row);
+            if (schema[i].Type is VectorDataViewType { IsKnownSize: true } vt && raw is Array a && a.Length != vt.Size)
+                throw new InvalidOperationException($"Row {rowNumber}, column '{m.ColumnName}': expected {vt.Size} values ([VectorType]). Received: {a.Length}");
+            slot.SetBoxed(TypeSchema.ToColumnValue(raw, m.ColumnType));
+        }
+    }
+
+    internal TypeSchema Type => _type;
+
     private sealed class Cursor(EnumerableDataView<TRow> parent, IEnumerable<DataViewSchema.Column> active) : SlotCursor(parent.Schema, active)
     {
         private readonly IEnumerator<TRow> _e = parent._rows.GetEnumerator();
@@ -27,16 +43,8 @@ internal sealed class EnumerableDataView<TRow> : IDataView where TRow : class
         protected override bool MoveNextCore()
         {
             if (!_e.MoveNext()) return false;
-            var row = _e.Current ?? throw new InvalidOperationException($"Row {Position + 1} of the enumerable is null.");
-            for (int i = 0; i < Slots.Length; i++)
-            {
-                if (Slots[i] is not { } slot) continue;
-                var m = parent._type.Members[i];
-                var raw = m.Get(row);
-                if (parent.Schema[i].Type is VectorDataViewType { IsKnownSize: true } vt && raw is Array a && a.Length != vt.Size)
-                    throw new InvalidOperationException($"Row {Position + 2}, column '{m.ColumnName}': expected {vt.Size} values ([VectorType]). Received: {a.Length}");
-                slot.SetBoxed(TypeSchema.ToColumnValue(raw, m.ColumnType));
-            }
+            var row = _e.Current ?? throw new InvalidOperationException($"Row {Position + 2} of the enumerable is null.");
+            Fill(parent._type, parent.Schema, Slots, row, Position + 2);
             return true;
         }
 

@@ -5,10 +5,10 @@ internal enum FilterDecision { Keep, Skip, Stop }
 
 /// <summary>
 /// Rows of the input for which a per-cursor predicate says Keep, in their order (splits, take,
-/// skip, range filters). The predicate factory receives the input cursor (opened with the columns
+/// skip, range filters), at most <c>maxRows</c> of them. The predicate factory receives the input cursor (opened with the columns
 /// it names) and returns the decision for the current row.
 /// </summary>
-internal sealed class FilterDataView(IDataView input, IReadOnlyList<string> filterColumns, Func<DataViewRowCursor, Func<FilterDecision>> makePredicate) : IDataView
+internal sealed class FilterDataView(IDataView input, IReadOnlyList<string> filterColumns, Func<DataViewRowCursor, Func<FilterDecision>> makePredicate, long maxRows = long.MaxValue) : IDataView
 {
     public DataViewSchema Schema => input.Schema;
     public bool CanShuffle => false;
@@ -18,10 +18,10 @@ internal sealed class FilterDataView(IDataView input, IReadOnlyList<string> filt
     {
         var needed = columnsNeeded.Select(c => c.Index).Concat(filterColumns.Select(n => input.Schema[n].Index)).Distinct().ToArray();
         var cursor = input.GetRowCursor(needed.Select(i => input.Schema[i]));
-        return new Cursor(cursor, makePredicate(cursor), columnsNeeded.Select(c => c.Index).ToHashSet());
+        return new Cursor(cursor, makePredicate(cursor), columnsNeeded.Select(c => c.Index).ToHashSet(), maxRows);
     }
 
-    private sealed class Cursor(DataViewRowCursor input, Func<FilterDecision> predicate, HashSet<int> active) : DataViewRowCursor
+    private sealed class Cursor(DataViewRowCursor input, Func<FilterDecision> predicate, HashSet<int> active, long maxRows) : DataViewRowCursor
     {
         private long _position = -1;
         private bool _done;
@@ -32,6 +32,8 @@ internal sealed class FilterDataView(IDataView input, IReadOnlyList<string> filt
 
         public override bool MoveNext()
         {
+            // Stop before reading past the last row wanted (TakeRows never touches the rest of a file).
+            if (_position + 1 >= maxRows) _done = true;
             while (!_done && input.MoveNext())
             {
                 switch (predicate())

@@ -140,4 +140,35 @@ public class TextLoaderTests
         Assert.Equal(1, ex.LineNumber);
         Assert.Contains("unterminated", ex.Message);
     }
+
+    private sealed class Picked
+    {
+        [LoadColumn([2, 0])] public float[] Pair { get; set; } = [];
+        [LoadColumn(1)] public string Name { get; set; } = "";
+    }
+
+    [Fact]
+    public void IndexListAndTrimWhitespace()
+    {
+        using var f = new TestData.TempFile("1;a  ;3   \n4;b;6\n");
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromTextFile<Picked>(f.Path, ';', trimWhitespace: true);
+        Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 2), data.Schema["Pair"].Type);
+        Assert.Equal([new[] { 3f, 1 }, [6, 4]], TestData.Vectors(data, "Pair"));
+        // trimWhitespace removes trailing whitespace of the line (as ML.NET), not inside fields.
+        Assert.Equal(["a  ", "b"], TestData.Column<ReadOnlyMemory<char>>(data, "Name").Select(m => m.ToString()));
+    }
+
+    [Fact]
+    public void ReadingIsLazyAndStopsEarly()
+    {
+        using var f = new TestData.TempFile("1,P,1,2,3,true,10\n2,Q,1,2,3,true,11\nbroken line\n");
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromTextFile<Row>(f.Path, ',');
+        var model = ml.Transforms.NormalizeMinMax("V").Fit(ml.Data.TakeRows(data, 2)); // never reaches line 3
+        var transformed = model.Transform(data); // lazy: nothing read yet
+        Assert.Equal(2, TestData.Vectors(ml.Data.TakeRows(transformed, 2), "V").Count);
+        var ex = Assert.Throws<DataLoadException>(() => TestData.CountRows(transformed));
+        Assert.Equal(3, ex.LineNumber);
+    }
 }
