@@ -3,8 +3,9 @@ namespace MlNetDeep.Data;
 /// <summary>
 /// Reads delimited text files (CSV, TSV) as a data view, as ML.NET's <c>TextLoader</c>. The file is
 /// streamed: each cursor re-reads it line by line, so memory stays constant whatever its size.
-/// Every declared column of a row is parsed and checked (so all cursors see the same rows);
-/// a bad row throws a <see cref="DataLoadException"/> naming file, line and column, or, with
+/// Every line must have the fields of every declared column; values are parsed for the columns a
+/// cursor reads (all columns when <see cref="Options.SkipInvalidRows"/> is on, so that every
+/// cursor sees the same rows). A bad row throws a <see cref="DataLoadException"/> naming file, line and column, or, with
 /// <see cref="Options.SkipInvalidRows"/>, is skipped and counted in
 /// <see cref="TextLoaderDataView.SkippedRowCount"/> (and reported through <see cref="MLContext.Log"/>).
 /// Empty fields read as NaN for floats, 0 for integers, false for booleans, empty text.

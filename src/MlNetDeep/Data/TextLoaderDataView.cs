@@ -42,7 +42,7 @@ public sealed class TextLoaderDataView : IDataView
         private readonly TextLoaderDataView _view;
         private readonly TextLoader.Options _o;
         private readonly StreamReader _reader;
-        private readonly Slot[] _all;
+        private readonly Slot?[] _all;
         private readonly List<ReadOnlyMemory<char>> _fields = [];
         private readonly System.Text.StringBuilder _sb = new();
         private long _line;
@@ -60,8 +60,9 @@ public sealed class TextLoaderDataView : IDataView
             {
                 throw new FileNotFoundException($"Data file '{view.FilePath}' cannot be opened: {ex.Message}", view.FilePath, ex);
             }
-            // Inactive columns are parsed too, so every cursor sees the same rows.
-            _all = view.Schema.Select(c => Slots[c.Index] ?? Slot.Create(c.Type)).ToArray();
+            // Only requested columns are parsed (as ML.NET), except when invalid rows are skipped:
+            // then every column is checked so that every cursor sees the same rows.
+            _all = view.Schema.Select(c => Slots[c.Index] ?? (_o.SkipInvalidRows ? Slot.Create(c.Type) : null)).ToArray();
             if (_o.HasHeader) { _reader.ReadLine(); _line = 1; }
         }
 
@@ -138,6 +139,7 @@ public sealed class TextLoaderDataView : IDataView
                         throw new DataLoadException(_view.FilePath, _line, col.Name, $"the line has {_fields.Count} field(s) but the column reads field {f} (0-based): short or malformed line.");
                 switch (_all[c])
                 {
+                    case null: break;
                     case Slot<float> s: s.Value = ParseSingle(col, _fields[col.Source[0]]); break;
                     case Slot<double> s: s.Value = ParseDouble(col, _fields[col.Source[0]]); break;
                     case Slot<int> s: s.Value = (int)ParseInteger(col, _fields[col.Source[0]], int.MinValue, int.MaxValue); break;

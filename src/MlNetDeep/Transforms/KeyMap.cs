@@ -18,35 +18,28 @@ internal abstract class KeyMap
     public abstract Delegate MakeGetter(DataViewRow row, DataViewSchema.Column input);
     public abstract DataViewSchema.Annotations KeyValues();
 
-    public static KeyMap Fit(IDataView data, DataViewSchema.Column column, int maximumNumberOfKeys, bool sortByValue) =>
-        Generic.Invoke<KeyMap>(typeof(KeyMap), nameof(FitCore), [column.Type.GetItemType().RawType], null, data, column, maximumNumberOfKeys, sortByValue);
+    /// <summary>Learns the maps of several columns of <paramref name="data"/> in one pass.</summary>
+    public static KeyMap[] Fit(IDataView data, DataViewSchema.Column[] columns, int maximumNumberOfKeys, bool sortByValue)
+    {
+        var maps = columns.Select(c => Generic.Invoke<KeyMap>(typeof(KeyMap), nameof(Create), [c.Type.GetItemType().RawType], null, c)).ToArray();
+        using var cursor = data.GetRowCursor(columns.DistinctBy(c => c.Index));
+        var adders = maps.Select((m, i) => m.MakeAdder(cursor, columns[i], maximumNumberOfKeys)).ToArray();
+        while (cursor.MoveNext())
+            foreach (var add in adders) add();
+        if (sortByValue) foreach (var m in maps) m.Sort();
+        return maps;
+    }
+
+    private static KeyMap Create<T>(DataViewSchema.Column column) where T : notnull => new KeyMap<T>((PrimitiveDataViewType)column.Type.GetItemType());
+
+    /// <summary>An action that adds the current row's value(s) of <paramref name="column"/>.</summary>
+    protected abstract Action MakeAdder(DataViewRow row, DataViewSchema.Column column, int max);
+
+    /// <summary>Re-orders keys by value.</summary>
+    public abstract void Sort();
 
     public static KeyMap FromStrings(PrimitiveDataViewType valueType, string[] values) =>
         Generic.Invoke<KeyMap>(typeof(KeyMap), nameof(FromStringsCore), [valueType.RawType], null, valueType, values);
-
-    private static KeyMap FitCore<T>(IDataView data, DataViewSchema.Column column, int max, bool sortByValue) where T : notnull
-    {
-        var map = new KeyMap<T>((PrimitiveDataViewType)column.Type.GetItemType());
-        using var cursor = data.GetRowCursor([column]);
-        if (column.Type is VectorDataViewType)
-        {
-            var g = cursor.GetGetter<VBuffer<T>>(column);
-            VBuffer<T> v = default;
-            while (cursor.MoveNext())
-            {
-                g(ref v);
-                foreach (var x in v.GetValues()) map.TryAdd(x, max);
-            }
-        }
-        else
-        {
-            var g = cursor.GetGetter<T>(column);
-            T v = default!;
-            while (cursor.MoveNext()) { g(ref v); map.TryAdd(v, max); }
-        }
-        if (sortByValue) map.Sort();
-        return map;
-    }
 
     private static KeyMap FromStringsCore<T>(PrimitiveDataViewType valueType, string[] values) where T : notnull
     {
@@ -97,7 +90,7 @@ internal sealed class KeyMap<T> : KeyMap where T : notnull
         ? (a, b) => ((ReadOnlyMemory<char>)(object)a!).Span.SequenceCompareTo(((ReadOnlyMemory<char>)(object)b!).Span)
         : Comparer<T>.Default.Compare;
 
-    public void Sort()
+    public override void Sort()
     {
         var sorted = _values.ToList();
         sorted.Sort(Comparer());
@@ -105,6 +98,23 @@ internal sealed class KeyMap<T> : KeyMap where T : notnull
         _text?.Clear();
         _other?.Clear();
         foreach (var v in sorted) TryAdd(v, int.MaxValue);
+    }
+
+    protected override Action MakeAdder(DataViewRow row, DataViewSchema.Column column, int max)
+    {
+        if (column.Type is VectorDataViewType)
+        {
+            var g = row.GetGetter<VBuffer<T>>(column);
+            VBuffer<T> v = default;
+            return () =>
+            {
+                g(ref v);
+                foreach (var x in v.GetValues()) TryAdd(x, max);
+            };
+        }
+        var sg = row.GetGetter<T>(column);
+        T s = default!;
+        return () => { sg(ref s); TryAdd(s, max); };
     }
 
     public override uint FirstKeyInSortedOrder()

@@ -55,12 +55,9 @@ public sealed class ValueToKeyMappingEstimator : IEstimator<ValueToKeyMappingTra
     public ValueToKeyMappingTransformer Fit(IDataView input)
     {
         GetOutputSchema(SchemaShape.Create(input.Schema));
-        var maps = _columns.Select(c =>
-        {
-            var source = _keyData ?? input;
-            var col = _keyData is null ? input.Schema[c.Input] : _keyData.Schema.First(x => !x.IsHidden);
-            return KeyMap.Fit(source, col, _max, _ordinality == KeyOrdinality.ByValue);
-        }).ToArray();
+        var source = _keyData ?? input;
+        var cols = _columns.Select(c => _keyData is null ? input.Schema[c.Input] : _keyData.Schema.First(x => !x.IsHidden)).ToArray();
+        var maps = KeyMap.Fit(source, cols, _max, _ordinality == KeyOrdinality.ByValue); // one pass for all columns
         return new ValueToKeyMappingTransformer(_columns, maps);
     }
 
