@@ -52,6 +52,31 @@ public sealed class DataViewSchema : IReadOnlyList<DataViewSchema.Column>
     /// <inheritdoc/>
     public override string ToString() => string.Join(", ", _columns.Select(c => c.ToString()));
 
+    /// <summary>Builds a schema column by column, as ML.NET's <c>DataViewSchema.Builder</c>.</summary>
+    public sealed class Builder
+    {
+        private readonly List<(string, DataViewType, Annotations?)> _columns = [];
+
+        /// <summary>Adds a column.</summary>
+        public Builder AddColumn(string name, DataViewType type, Annotations? annotations = null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(name);
+            ArgumentNullException.ThrowIfNull(type);
+            _columns.Add((name, type, annotations));
+            return this;
+        }
+
+        /// <summary>Adds the columns of another schema (hidden ones included).</summary>
+        public Builder AddColumns(IEnumerable<Column> columns)
+        {
+            foreach (var c in columns) _columns.Add((c.Name, c.Type, c.Annotations));
+            return this;
+        }
+
+        /// <summary>The schema built.</summary>
+        public DataViewSchema ToSchema() => new(_columns);
+    }
+
     /// <summary>One column: its name, position, whether a later column of the same name hides it, its type and annotations.</summary>
     public readonly struct Column
     {

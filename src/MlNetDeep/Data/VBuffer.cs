@@ -20,11 +20,39 @@ public readonly struct VBuffer<T>
         _values = values;
     }
 
+    /// <summary>
+    /// ML.NET's general constructor: with <paramref name="indices"/>, the first <paramref name="count"/>
+    /// values go to those positions and the rest are zero (stored densely); without, the first
+    /// <paramref name="length"/> values are the vector.
+    /// </summary>
+    public VBuffer(int length, int count, T[] values, int[]? indices)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (indices is null)
+        {
+            this = new VBuffer<T>(length, values);
+            return;
+        }
+        if (count < 0 || count > values.Length || count > indices.Length)
+            throw new ArgumentOutOfRangeException(nameof(count), $"Expected a count between 0 and {Math.Min(values.Length, indices.Length)}. Received: count={count}");
+        var dense = new T[length];
+        for (int i = 0; i < count; i++)
+        {
+            if ((uint)indices[i] >= (uint)length) throw new ArgumentOutOfRangeException(nameof(indices), $"Expected indices below {length}. Received: indices[{i}]={indices[i]}");
+            dense[indices[i]] = values[i];
+        }
+        Length = length;
+        _values = dense;
+    }
+
     /// <summary>Number of elements.</summary>
     public int Length { get; }
 
     /// <summary>Always true: MlNetDeep vectors are dense.</summary>
     public bool IsDense => true;
+
+    /// <summary>The explicit indices: always empty, as for any dense ML.NET vector.</summary>
+    public ReadOnlySpan<int> GetIndices() => [];
 
     /// <summary>The elements.</summary>
     public ReadOnlySpan<T> GetValues() => _values is null ? [] : _values.AsSpan(0, Length);

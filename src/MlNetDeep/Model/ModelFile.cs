@@ -81,7 +81,15 @@ internal static class ModelFile
             {
                 throw new ModelFormatException(filePath, $"bad input schema in manifest: {ex.Message}", ex);
             }
-            return reader.LoadNode(manifest["model"] as JsonObject ?? throw new ModelFormatException(filePath, "manifest has no model."));
+            try
+            {
+                return reader.LoadNode(manifest["model"] as JsonObject ?? throw new ModelFormatException(filePath, "manifest has no model."));
+            }
+            catch (Exception ex) when (ex is not ModelFormatException and not OutOfMemoryException)
+            {
+                // A record of the wrong JSON shape (a string where a number belongs, ...).
+                throw new ModelFormatException(filePath, $"manifest is malformed: {ex.Message}", ex);
+            }
         }
     }
 

@@ -116,6 +116,15 @@ public class ModelFileTests
     }
 
     [Fact]
+    public void MalformedManifestRecordIsAFormatError()
+    {
+        var (ml, data, model) = Fitted();
+        var bytes = Rewrite(Saved(ml, model, data), (n, d) =>
+            n == "manifest.json" ? (n, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(d).Replace("\"version\": 1", "\"version\": \"one\""))) : (n, d));
+        Assert.Contains("malformed", LoadFails(ml, bytes).Message);
+    }
+
+    [Fact]
     public void EntryEscapingTheRootIsRejected()
     {
         var (ml, data, model) = Fitted();
