@@ -60,6 +60,28 @@ public sealed partial class TransformsCatalog : CatalogBase
         long maximumExampleCount = Defaults.MaximumExampleCount, bool fixZero = Defaults.EnsureZeroUntouched, bool useCdf = Defaults.MeanVarCdf) =>
         new(Pairs(columns).Select(p => new ColumnOptions(p.Output, p.Input, NormalizationMode.MeanVariance, maximumExampleCount, fixZero, useCdf)).ToArray());
 
+    /// <summary>Replaces NaN values (see <see cref="MissingValueReplacingEstimator"/>).</summary>
+    public MissingValueReplacingEstimator ReplaceMissingValues(string outputColumnName, string? inputColumnName = null,
+        MissingValueReplacingEstimator.ReplacementMode replacementMode = MissingValueReplacingEstimator.ReplacementMode.DefaultValue, bool imputeBySlot = true) =>
+        new([(outputColumnName, inputColumnName ?? outputColumnName)], replacementMode, imputeBySlot);
+
+    /// <summary>Replaces NaN values in several columns.</summary>
+    public MissingValueReplacingEstimator ReplaceMissingValues(InputOutputColumnPair[] columns,
+        MissingValueReplacingEstimator.ReplacementMode replacementMode = MissingValueReplacingEstimator.ReplacementMode.DefaultValue, bool imputeBySlot = true) =>
+        new(Pairs(columns), replacementMode, imputeBySlot);
+
+    /// <summary>Flags NaN values (see <see cref="MissingValueIndicatorEstimator"/>).</summary>
+    public MissingValueIndicatorEstimator IndicateMissingValues(string outputColumnName, string? inputColumnName = null) =>
+        new([(outputColumnName, inputColumnName ?? outputColumnName)]);
+
+    /// <summary>Flags NaN values in several columns.</summary>
+    public MissingValueIndicatorEstimator IndicateMissingValues(InputOutputColumnPair[] columns) => new(Pairs(columns));
+
+    /// <summary>Runs <paramref name="mapAction"/> per row (see <see cref="CustomMappingEstimator{TSrc, TDst}"/>; not saved in model files).</summary>
+    public CustomMappingEstimator<TSrc, TDst> CustomMapping<TSrc, TDst>(Action<TSrc, TDst> mapAction, string? contractName = null)
+        where TSrc : class, new() where TDst : class, new() =>
+        new(mapAction, contractName);
+
     internal static (string Output, string Input)[] Pairs(InputOutputColumnPair[] columns)
     {
         if (columns is not { Length: > 0 }) throw new ArgumentException("Expected at least one column pair. Received: none", nameof(columns));

@@ -28,6 +28,8 @@ public static class TransformerRegistry
         Add("KeyToVector", typeof(KeyToVectorMappingTransformer), 1, KeyToVectorMappingTransformer.Load);
         Add("OneHotEncoding", typeof(OneHotEncodingTransformer), 1, OneHotEncodingTransformer.Load);
         Add("Normalizing", typeof(NormalizingTransformer), 1, NormalizingTransformer.Load);
+        Add("MissingValueReplacing", typeof(MissingValueReplacingTransformer), 1, MissingValueReplacingTransformer.Load);
+        Add("MissingValueIndicator", typeof(MissingValueIndicatorTransformer), 1, MissingValueIndicatorTransformer.Load);
     }
 
     /// <summary>
@@ -57,7 +59,7 @@ public static class TransformerRegistry
     {
         if (ByType.TryGetValue(type, out var e) || (type.IsGenericType && ByType.TryGetValue(type.GetGenericTypeDefinition(), out e)))
             return (e.Tag, e.Version);
-        throw new InvalidOperationException($"{type.Name} cannot be saved: it is not registered in TransformerRegistry (custom mappings are never saved).");
+        throw new InvalidOperationException($"{type.Name.Split('`')[0]} cannot be saved: it is not registered in TransformerRegistry (custom mappings are never saved).");
     }
 
     internal static bool TryGet(string tag, out int version, out Func<ModelLoadContext, ITransformer> load)
