@@ -120,16 +120,50 @@ public sealed partial class DataOperationsCatalog : CatalogBase
         if (samplingKeyColumnName is not null) CheckScalarKey(data.Schema, samplingKeyColumnName, nameof(samplingKeyColumnName));
         var s = (ulong)(uint)Context.ResolveSeed(seed);
         string[] cols = samplingKeyColumnName is null ? [] : [samplingKeyColumnName];
-        Func<DataViewRowCursor, Func<bool>> isTest = samplingKeyColumnName is null
-            ? c => () => RowValueReaders.ToUnit(RowValueReaders.Mix(s * 0x9E3779B97F4A7C15UL ^ (ulong)c.Position)) < testFraction
-            : c =>
-            {
-                var h = RowValueReaders.Hash(c, data.Schema[samplingKeyColumnName], s);
-                return () => RowValueReaders.ToUnit(h()) < testFraction;
-            };
+        Func<DataViewRowCursor, Func<bool>> isTest = c =>
+        {
+            var u = Unit(c, data.Schema, samplingKeyColumnName, s);
+            return () => u() < testFraction;
+        };
         return new TrainTestData(
             new FilterDataView(data, cols, c => { var t = isTest(c); return () => t() ? FilterDecision.Skip : FilterDecision.Keep; }),
             new FilterDataView(data, cols, c => { var t = isTest(c); return () => t() ? FilterDecision.Keep : FilterDecision.Skip; }));
+    }
+
+    /// <summary>
+    /// Splits rows into <paramref name="numberOfFolds"/> folds for cross-validation, as ML.NET: a
+    /// row's fold is given by the same seeded hash as <see cref="TrainTestSplit"/> (rows sharing a
+    /// sampling key share a fold); fold i's test set is that fold, its train set all other rows, in order.
+    /// </summary>
+    public IReadOnlyList<TrainTestData> CrossValidationSplit(IDataView data, int numberOfFolds = 5, string? samplingKeyColumnName = null, int? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (numberOfFolds < 2) throw new ArgumentOutOfRangeException(nameof(numberOfFolds), $"Expected numberOfFolds >= 2. Received: numberOfFolds={numberOfFolds}");
+        if (samplingKeyColumnName is not null) CheckScalarKey(data.Schema, samplingKeyColumnName, nameof(samplingKeyColumnName));
+        var s = (ulong)(uint)Context.ResolveSeed(seed);
+        string[] cols = samplingKeyColumnName is null ? [] : [samplingKeyColumnName];
+        var folds = new List<TrainTestData>();
+        for (int k = 0; k < numberOfFolds; k++)
+        {
+            int fold = k;
+            Func<DataViewRowCursor, Func<bool>> inFold = c =>
+            {
+                var u = Unit(c, data.Schema, samplingKeyColumnName, s);
+                return () => Math.Min((int)(u() * numberOfFolds), numberOfFolds - 1) == fold;
+            };
+            folds.Add(new TrainTestData(
+                new FilterDataView(data, cols, c => { var t = inFold(c); return () => t() ? FilterDecision.Skip : FilterDecision.Keep; }),
+                new FilterDataView(data, cols, c => { var t = inFold(c); return () => t() ? FilterDecision.Keep : FilterDecision.Skip; })));
+        }
+        return folds;
+    }
+
+    /// <summary>A row's seeded position in [0, 1): from its sampling key, or from its position when there is none.</summary>
+    private static Func<double> Unit(DataViewRowCursor c, DataViewSchema schema, string? key, ulong seed)
+    {
+        if (key is null) return () => RowValueReaders.ToUnit(RowValueReaders.Mix(seed * 0x9E3779B97F4A7C15UL ^ (ulong)c.Position));
+        var h = RowValueReaders.Hash(c, schema[key], seed);
+        return () => RowValueReaders.ToUnit(h());
     }
 
     /// <summary>

@@ -82,6 +82,14 @@ public sealed partial class TransformsCatalog : CatalogBase
         where TSrc : class, new() where TDst : class, new() =>
         new(mapAction, contractName);
 
+    /// <summary>
+    /// Robust scaling by median and inter-quantile range, as ML.NET's <c>NormalizeRobustScaling</c>
+    /// (see <see cref="NormalizingEstimator"/>; it keeps the values it fits on in memory).
+    /// </summary>
+    public NormalizingEstimator NormalizeRobustScaling(string outputColumnName, string? inputColumnName = null,
+        long maximumExampleCount = Defaults.MaximumExampleCount, bool centerData = true, uint quantileMin = 25, uint quantileMax = 75) =>
+        new([new ColumnOptions(outputColumnName, inputColumnName ?? outputColumnName, NormalizationMode.RobustScaling, maximumExampleCount, false, false, centerData, quantileMin, quantileMax)]);
+
     internal static (string Output, string Input)[] Pairs(InputOutputColumnPair[] columns)
     {
         if (columns is not { Length: > 0 }) throw new ArgumentException("Expected at least one column pair. Received: none", nameof(columns));

@@ -15,6 +15,7 @@ namespace MlNetDeep.Transforms;
 /// MeanVariance, fixZero: true  → offset = 0,    scale = 1 / sqrt(mean² + σ²)     (divides by the root mean square; no centering)
 /// MeanVariance, fixZero: false → offset = mean, scale = 1 / σ                   (as StandardScaler; σ is the population deviation)
 /// MeanVariance, useCdf: true   → y = Φ((x − mean) / σ), the normal CDF
+/// RobustScaling                → offset = median (0 without centerData), scale = 1 / (q75 − q25)   (as RobustScaler; keeps the values it fits on)
 /// </code>
 /// A slot that carries no information (max ≤ min, σ = 0, or no values) maps to 0.
 /// </summary>
@@ -27,6 +28,8 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
         MinMax,
         /// <summary>By mean and standard deviation.</summary>
         MeanVariance,
+        /// <summary>By median and inter-quantile range.</summary>
+        RobustScaling,
     }
 
     /// <summary>Defaults, as ML.NET.</summary>
@@ -40,7 +43,8 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
         public const bool MeanVarCdf = false;
     }
 
-    internal sealed record ColumnOptions(string Output, string Input, NormalizationMode Mode, long MaximumExampleCount, bool FixZero, bool UseCdf);
+    internal sealed record ColumnOptions(string Output, string Input, NormalizationMode Mode, long MaximumExampleCount, bool FixZero, bool UseCdf,
+        bool CenterData = true, uint QuantileMin = 25, uint QuantileMax = 75);
 
     private readonly ColumnOptions[] _columns;
 
@@ -50,6 +54,8 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
         foreach (var c in columns)
         {
             ArgumentException.ThrowIfNullOrEmpty(c.Output);
+            if (c.Mode == NormalizationMode.RobustScaling && !(c.QuantileMin < c.QuantileMax && c.QuantileMax <= 100))
+                throw new ArgumentOutOfRangeException(nameof(columns), $"Expected 0 <= quantileMin < quantileMax <= 100. Received: quantileMin={c.QuantileMin}, quantileMax={c.QuantileMax}");
             if (c.MaximumExampleCount < 2) throw new ArgumentOutOfRangeException(nameof(columns), $"Expected maximumExampleCount >= 2. Received: maximumExampleCount={c.MaximumExampleCount}");
         }
         _columns = columns;
@@ -69,6 +75,7 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
         {
             var col = input.Schema[c.Input];
             CheckInput(nameof(NormalizingEstimator), c.Input, col.Type);
+            if (c.Mode == NormalizationMode.RobustScaling) return NormalizingTransformer.ColumnParameters.Robust(c, SlotStats.Values(input, col, c.MaximumExampleCount));
             var stats = SlotStats.Compute(input, col, c.MaximumExampleCount);
             return NormalizingTransformer.ColumnParameters.From(c, stats);
         }).ToArray();
@@ -92,6 +99,24 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
         public long[] Count = [];
 
         public double Variance(int i) => Count[i] > 0 ? M2[i] / Count[i] : 0;
+
+        /// <summary>The non-NaN values of each slot (robust scaling needs quantiles, so it keeps them: memory grows with the rows used).</summary>
+        public static List<double>[] Values(IDataView data, DataViewSchema.Column col, long maxRows)
+        {
+            int n = col.Type is VectorDataViewType v ? v.Size : 1;
+            var lists = Enumerable.Range(0, n).Select(_ => new List<double>()).ToArray();
+            var buf = new double[n];
+            using var cursor = data.GetRowCursor([col]);
+            var read = Generic.Invoke<Action<double[]>>(typeof(SlotStats), nameof(Reader), [col.Type.GetItemType().RawType], null, cursor, col);
+            long rows = 0;
+            while (rows < maxRows && cursor.MoveNext())
+            {
+                rows++;
+                read(buf);
+                for (int i = 0; i < n; i++) if (!double.IsNaN(buf[i])) lists[i].Add(buf[i]);
+            }
+            return lists;
+        }
 
         public static SlotStats Compute(IDataView data, DataViewSchema.Column col, long maxRows)
         {
@@ -164,6 +189,35 @@ public sealed class NormalizingTransformer : RowToRowTransformerBase
         public IReadOnlyList<double> Offset { get; }
         /// <summary>Per-slot scale.</summary>
         public IReadOnlyList<double> Scale { get; }
+
+        /// <summary>
+        /// Robust scaling: offset = median (when centering), scale = 1 / (q_max − q_min), quantiles
+        /// by linear interpolation between order statistics (numpy's default, as scikit-learn's RobustScaler).
+        /// </summary>
+        internal static ColumnParameters Robust(NormalizingEstimator.ColumnOptions c, List<double>[] values)
+        {
+            int n = values.Length;
+            var offset = new double[n];
+            var scale = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                var v = values[i];
+                if (v.Count == 0) continue;
+                v.Sort();
+                double Q(double p)
+                {
+                    double pos = p / 100 * (v.Count - 1);
+                    int lo = (int)Math.Floor(pos);
+                    int hi = Math.Min(lo + 1, v.Count - 1);
+                    return v[lo] + (v[hi] - v[lo]) * (pos - lo);
+                }
+                var range = Q(c.QuantileMax) - Q(c.QuantileMin);
+                if (!(range > 0)) continue; // no spread: the slot maps to 0
+                offset[i] = c.CenterData ? Q(50) : 0;
+                scale[i] = 1 / range;
+            }
+            return new ColumnParameters(c.Output, c.Input, false, offset, scale);
+        }
 
         internal static ColumnParameters From(NormalizingEstimator.ColumnOptions c, NormalizingEstimator.SlotStats s)
         {

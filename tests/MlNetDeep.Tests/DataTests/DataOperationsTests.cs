@@ -92,6 +92,28 @@ public class DataOperationsTests
     }
 
     [Fact]
+    public void CrossValidationFoldsPartitionTheRows()
+    {
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(Items(3000));
+        var folds = ml.Data.CrossValidationSplit(data, numberOfFolds: 3, seed: 9);
+        Assert.Equal(3, folds.Count);
+        var tests = folds.Select(f => TestData.Column<int>(f.TestSet, "Id")).ToList();
+        Assert.Equal(Enumerable.Range(0, 3000), tests.SelectMany(t => t).OrderBy(x => x)); // each row in exactly one test fold
+        foreach (var (f, t) in folds.Zip(tests))
+        {
+            Assert.InRange(t.Count, 880, 1120);
+            var train = TestData.Column<int>(f.TrainSet, "Id");
+            Assert.Equal(3000, train.Count + t.Count);
+            Assert.Empty(train.Intersect(t));
+        }
+        var grouped = ml.Data.CrossValidationSplit(data, 4, samplingKeyColumnName: "Group", seed: 9);
+        var groupSets = grouped.Select(f => TestData.Column<ReadOnlyMemory<char>>(f.TestSet, "Group").Select(g => g.ToString()).ToHashSet()).ToList();
+        for (int i = 0; i < 4; i++) for (int j = i + 1; j < 4; j++) Assert.Empty(groupSets[i].Intersect(groupSets[j]));
+        Assert.Equal(37, groupSets.Sum(g => g.Count));
+    }
+
+    [Fact]
     public void StratifiedSplitHasExactPerClassProportions()
     {
         var ml = new MLContext(1);

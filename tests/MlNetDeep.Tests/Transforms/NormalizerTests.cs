@@ -66,6 +66,26 @@ public class NormalizerTests
         Assert.Equal([0.0, 0.0, 0.0], Enumerable.Range(0, 3).Select(r => test[r * 3 + 2])); // constant in training → 0 (sklearn: x − 5)
     }
 
+    [Fact]
+    public void RobustScalingIsRobustScaler()
+    {
+        var f = TestData.Fixture("scalers.json");
+        var r = f.GetProperty("robust");
+        var ml = new MLContext(1);
+        var train = Rows(ml, f.GetProperty("train"));
+        var test = Rows(ml, f.GetProperty("test"));
+        var model = ml.Transforms.NormalizeRobustScaling("X").Fit(train);
+        TestData.AssertClose(r.GetProperty("center").Doubles(), model.Columns[0].Offset.Take(2).ToArray(), what: "center");
+        TestData.AssertClose(r.GetProperty("scale").Doubles(), model.Columns[0].Scale.Take(2).Select(s => 1 / s).ToArray(), what: "scale");
+        var got = Flat(model.Transform(test), "X");
+        TestData.AssertClose(r.GetProperty("test").Doubles(), Enumerable.Range(0, 3).SelectMany(i => new[] { got[i * 3], got[i * 3 + 1] }).ToArray(), atol: 1e-6, what: "test");
+        Assert.Equal([0.0, 0.0, 0.0], Enumerable.Range(0, 3).Select(i => got[i * 3 + 2])); // constant in training → 0
+        var q = Flat(ml.Transforms.NormalizeRobustScaling("X", centerData: false, quantileMin: 10, quantileMax: 90).Fit(train).Transform(test), "X");
+        TestData.AssertClose(r.GetProperty("test_q10_90_uncentered").Doubles(), Enumerable.Range(0, 3).SelectMany(i => new[] { q[i * 3], q[i * 3 + 1] }).ToArray(), atol: 1e-6, what: "q10-90");
+        EstimatorContract.Check(ml.Transforms.NormalizeRobustScaling("X"), train, "X");
+        Assert.Throws<ArgumentOutOfRangeException>(() => ml.Transforms.NormalizeRobustScaling("X", quantileMin: 80, quantileMax: 20));
+    }
+
     public sealed class Scalar { public double V { get; set; } }
 
     private static double[] Apply(IEstimator<ITransformer> e, MLContext ml, double[] values)
