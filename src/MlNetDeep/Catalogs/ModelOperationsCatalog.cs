@@ -51,6 +51,11 @@ public sealed partial class ModelOperationsCatalog : CatalogBase
         where TSrc : class where TDst : class, new() =>
         new(transformer, inputSchema, ignoreMissingColumns);
 
+    /// <summary>A reusable single-row engine checking <typeparamref name="TSrc"/> against a loaded model's <paramref name="inputSchema"/>; NOT thread-safe.</summary>
+    public PredictionEngine<TSrc, TDst> CreatePredictionEngine<TSrc, TDst>(ITransformer transformer, DataViewSchema inputSchema)
+        where TSrc : class where TDst : class, new() =>
+        new(transformer, inputSchema, true);
+
     /// <summary>A thread-safe pool of prediction engines for <paramref name="transformer"/>.</summary>
     public PredictionEnginePool<TSrc, TDst> CreatePredictionEnginePool<TSrc, TDst>(ITransformer transformer, int maximumRetained = 64, DataViewSchema? inputSchema = null)
         where TSrc : class where TDst : class, new() =>

@@ -138,14 +138,15 @@ public sealed partial class TransformsCatalog : CatalogBase
         public ValueToKeyMappingEstimator MapValueToKey(string outputColumnName, string? inputColumnName = null,
             int maximumNumberOfKeys = ValueToKeyMappingEstimator.Defaults.MaximumNumberOfKeys,
             ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality = ValueToKeyMappingEstimator.Defaults.Ordinality,
-            IDataView? keyData = null) =>
-            new([(outputColumnName, inputColumnName ?? outputColumnName)], maximumNumberOfKeys, keyOrdinality, keyData);
+            bool addKeyValueAnnotationsAsText = false, IDataView? keyData = null) =>
+            new([(outputColumnName, inputColumnName ?? outputColumnName)], maximumNumberOfKeys, keyOrdinality, keyData, addKeyValueAnnotationsAsText);
 
         /// <summary>Maps several columns' values to keys.</summary>
         public ValueToKeyMappingEstimator MapValueToKey(InputOutputColumnPair[] columns,
             int maximumNumberOfKeys = ValueToKeyMappingEstimator.Defaults.MaximumNumberOfKeys,
-            ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality = ValueToKeyMappingEstimator.Defaults.Ordinality) =>
-            new(Pairs(columns), maximumNumberOfKeys, keyOrdinality, null);
+            ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality = ValueToKeyMappingEstimator.Defaults.Ordinality,
+            bool addKeyValueAnnotationsAsText = false, IDataView? keyData = null) =>
+            new(Pairs(columns), maximumNumberOfKeys, keyOrdinality, keyData, addKeyValueAnnotationsAsText);
 
         /// <summary>Maps keys back to their values (see <see cref="KeyToValueMappingEstimator"/>).</summary>
         public KeyToValueMappingEstimator MapKeyToValue(string outputColumnName, string? inputColumnName = null) =>

@@ -117,6 +117,9 @@ public class OneHotEncodingTests
         var (train, test) = Data(ml);
         var model = ml.Transforms.Conversion.MapValueToKey("K", "Text").Append(ml.Transforms.Conversion.MapKeyToValue("Back", "K")).Fit(train);
         Assert.Equal(["c", "a", ""], TestData.Column<ReadOnlyMemory<char>>(model.Transform(test), "Back").Select(m => m.ToString()));
+        var asText = ml.Transforms.Conversion.MapValueToKey("K", "Num", addKeyValueAnnotationsAsText: true).Append(ml.Transforms.Conversion.MapKeyToValue("Back", "K")).Fit(train);
+        Assert.Equal(["2", "33", "10"], TestData.Column<ReadOnlyMemory<char>>(asText.Transform(test), "Back").Select(m => m.ToString()));
+        EstimatorContract.Check(ml.Transforms.Conversion.MapValueToKey("K", "Num", addKeyValueAnnotationsAsText: true).Append(ml.Transforms.Conversion.MapKeyToValue("Back", "K")), train, "Num");
         var nums = ml.Transforms.Conversion.MapValueToKey("K", "Num").Append(ml.Transforms.Conversion.MapKeyToValue("Back", "K")).Fit(train);
         Assert.Equal([2, 33, 10], TestData.Column<int>(nums.Transform(test), "Back"));
     }
