@@ -104,6 +104,16 @@ public sealed partial class DataOperationsCatalog : CatalogBase
         }
     }
 
+    /// <summary>
+    /// An in-memory copy of <paramref name="input"/>, read from the source by the first cursor
+    /// (as ML.NET's <c>Cache</c>); later passes read memory. Use it only when the data fits in memory.
+    /// </summary>
+    public IDataView Cache(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new CacheDataView(input);
+    }
+
     // ---------------------------------------------------------------- rows
 
     /// <summary>

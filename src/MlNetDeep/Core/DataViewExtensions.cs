@@ -28,6 +28,13 @@ public static class DataViewExtensions
         }
     }
 
+    /// <summary>The first <paramref name="maxRows"/> rows, materialized for inspection (as ML.NET's <c>Preview</c>).</summary>
+    public static DataDebuggerPreview Preview(this IDataView data, int maxRows = 100)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new DataDebuggerPreview(data, maxRows);
+    }
+
     /// <summary>The values of a vector column as arrays.</summary>
     public static IEnumerable<T[]> GetVectorColumn<T>(this IDataView data, string columnName) =>
         data.GetColumn<VBuffer<T>>(columnName).Select(v => v.ToArray());

@@ -8,18 +8,39 @@ public sealed class EstimatorChain<TLastTransformer> : IEstimator<TransformerCha
     where TLastTransformer : class, ITransformer
 {
     private readonly IEstimator<ITransformer>[] _estimators;
+    private readonly bool[] _cacheAfter;
 
     /// <summary>An empty chain.</summary>
-    public EstimatorChain() => _estimators = [];
+    public EstimatorChain() : this([], []) { }
 
-    internal EstimatorChain(IEstimator<ITransformer>[] estimators) => _estimators = estimators;
+    internal EstimatorChain(IEstimator<ITransformer>[] estimators, bool[]? cacheAfter = null)
+    {
+        _estimators = estimators;
+        _cacheAfter = cacheAfter ?? new bool[estimators.Length];
+    }
+
+    bool[] IEstimatorChain.CacheAfter => _cacheAfter;
 
     /// <summary>The estimators, in order.</summary>
     public IReadOnlyList<IEstimator<ITransformer>> Estimators => _estimators;
 
     /// <summary>A new chain with <paramref name="estimator"/> at the end.</summary>
     public EstimatorChain<TNewTrans> Append<TNewTrans>(IEstimator<TNewTrans> estimator) where TNewTrans : class, ITransformer =>
-        new([.. _estimators, estimator]);
+        new([.. _estimators, estimator], [.. _cacheAfter, false]);
+
+    /// <summary>
+    /// As ML.NET: while fitting, the data after the current last estimator is cached in memory
+    /// (<see cref="DataOperationsCatalog.Cache"/>), so the estimators appended later read it
+    /// from memory instead of re-reading and re-transforming the source. Fitting only; the fitted chain is unchanged.
+    /// </summary>
+    public EstimatorChain<TLastTransformer> AppendCacheCheckpoint(MLContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_estimators.Length == 0) return this;
+        var flags = (bool[])_cacheAfter.Clone();
+        flags[^1] = true;
+        return new([.. _estimators], flags);
+    }
 
     /// <inheritdoc/>
     public TransformerChain<TLastTransformer> Fit(IDataView input)
@@ -31,7 +52,11 @@ public sealed class EstimatorChain<TLastTransformer> : IEstimator<TransformerCha
         for (int i = 0; i < _estimators.Length; i++)
         {
             fitted[i] = _estimators[i].Fit(current);
-            if (i + 1 < _estimators.Length) current = fitted[i].Transform(current);
+            if (i + 1 < _estimators.Length)
+            {
+                current = fitted[i].Transform(current);
+                if (_cacheAfter[i]) current = new Data.CacheDataView(current);
+            }
         }
         return new TransformerChain<TLastTransformer>(fitted);
     }
@@ -49,4 +74,5 @@ public sealed class EstimatorChain<TLastTransformer> : IEstimator<TransformerCha
 internal interface IEstimatorChain
 {
     IReadOnlyList<IEstimator<ITransformer>> Estimators { get; }
+    bool[] CacheAfter { get; }
 }

@@ -79,4 +79,50 @@ public class CoreTypesTests
         Assert.Equal(3, model.Count());
         Assert.Equal([0.25, -1.0], model.Transform(data).GetColumn<double>("Z"));
     }
+
+    [Fact]
+    public void PreviewShowsTheFirstRows()
+    {
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 10).Select(i => new Row { X = i, V = [i, -i] }).ToList());
+        var p = data.Preview(maxRows: 3);
+        Assert.Equal(3, p.RowView.Length);
+        Assert.Equal(["X", "V"], p.ColumnView.Select(c => c.Column.Name));
+        Assert.Equal(2f, p.RowView[2].Values[0].Value);
+        Assert.Equal([2.0, -2.0], (double[])p.ColumnView[1].Values[2]!);
+        Assert.Contains("[1, -1]", p.ToString());
+    }
+
+    public sealed class CountingRows : IEnumerable<Row>
+    {
+        public int Enumerations;
+        public IEnumerator<Row> GetEnumerator()
+        {
+            Enumerations++;
+            for (int i = 0; i < 4; i++) yield return new Row { X = i, V = [i, i] };
+        }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact]
+    public void CacheReadsTheSourceOnce()
+    {
+        var ml = new MLContext(1);
+        var source = new CountingRows();
+        var cached = ml.Data.Cache(ml.Data.LoadFromEnumerable(source));
+        Assert.Equal([0f, 1, 2, 3], cached.GetColumn<float>("X"));
+        Assert.Equal([3.0, 3.0], cached.GetVectorColumn<double>("V").Last());
+        Assert.Equal(1, source.Enumerations);
+        Assert.Equal(4, cached.GetRowCount());
+
+        // AppendCacheCheckpoint: the estimators after the checkpoint fit on the cached data.
+        var src2 = new CountingRows();
+        var data = ml.Data.LoadFromEnumerable(src2);
+        var model = ml.Transforms.CopyColumns("Y", "X").AppendCacheCheckpoint(ml)
+            .Append(ml.Transforms.NormalizeMinMax("Y"))
+            .Append(ml.Transforms.NormalizeMeanVariance("Z", "Y"))
+            .Fit(data);
+        Assert.Equal(1, src2.Enumerations);
+        Assert.Equal([0f, 1 / 3f, 2 / 3f, 1], model.Transform(data).GetColumn<float>("Y"));
+    }
 }
