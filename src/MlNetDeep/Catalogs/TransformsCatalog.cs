@@ -119,9 +119,15 @@ public sealed partial class TransformsCatalog : CatalogBase
             ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality = OneHotEncodingEstimator.Defaults.KeyOrdinality,
             IDataView? keyData = null, bool dropFirst = false) =>
             new(Pairs(columns), outputKind, maximumNumberOfKeys, keyOrdinality, dropFirst, keyData);
+
+        /// <summary>One-hot encodes hashed values into 2^<paramref name="numberOfBits"/> slots (see <see cref="OneHotHashEncodingEstimator"/>).</summary>
+        public OneHotHashEncodingEstimator OneHotHashEncoding(string outputColumnName, string? inputColumnName = null,
+            OneHotEncodingEstimator.OutputKind outputKind = OneHotEncodingEstimator.Defaults.OutKind, int numberOfBits = 16, uint seed = HashingEstimator.Defaults.Seed) =>
+            new([(outputColumnName, inputColumnName ?? outputColumnName)], outputKind, numberOfBits, seed);
     }
 
     /// <summary>Type and key conversions (<c>ml.Transforms.Conversion</c>).</summary>
+    /// <remarks>Hashing: <see cref="ConversionTransforms.Hash(string, string?, int, uint)"/>.</remarks>
     public sealed partial class ConversionTransforms : CatalogBase
     {
         internal ConversionTransforms(MLContext context) : base(context) { }
@@ -147,6 +153,10 @@ public sealed partial class TransformsCatalog : CatalogBase
             ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality = ValueToKeyMappingEstimator.Defaults.Ordinality,
             bool addKeyValueAnnotationsAsText = false, IDataView? keyData = null) =>
             new(Pairs(columns), maximumNumberOfKeys, keyOrdinality, keyData, addKeyValueAnnotationsAsText);
+
+        /// <summary>Hashes values to keys (see <see cref="HashingEstimator"/>).</summary>
+        public HashingEstimator Hash(string outputColumnName, string? inputColumnName = null, int numberOfBits = HashingEstimator.Defaults.NumberOfBits, uint seed = HashingEstimator.Defaults.Seed) =>
+            new([(outputColumnName, inputColumnName ?? outputColumnName)], numberOfBits, seed);
 
         /// <summary>Maps keys back to their values (see <see cref="KeyToValueMappingEstimator"/>).</summary>
         public KeyToValueMappingEstimator MapKeyToValue(string outputColumnName, string? inputColumnName = null) =>

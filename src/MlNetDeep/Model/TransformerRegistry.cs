@@ -29,6 +29,7 @@ public static class TransformerRegistry
         Add("OneHotEncoding", typeof(OneHotEncodingTransformer), 1, OneHotEncodingTransformer.Load);
         Add("Normalizing", typeof(NormalizingTransformer), 1, NormalizingTransformer.Load);
         Add("MissingValueReplacing", typeof(MissingValueReplacingTransformer), 1, MissingValueReplacingTransformer.Load);
+        Add("Hashing", typeof(HashingTransformer), 1, HashingTransformer.Load);
         Add("MissingValueIndicator", typeof(MissingValueIndicatorTransformer), 1, MissingValueIndicatorTransformer.Load);
     }
 
