@@ -82,6 +82,11 @@ public sealed partial class TransformsCatalog : CatalogBase
         where TSrc : class, new() where TDst : class, new() =>
         new(mapAction, contractName);
 
+    /// <summary>Scaling by the mean and deviation of ln x, through the normal CDF by default (see <see cref="NormalizingEstimator"/>).</summary>
+    public NormalizingEstimator NormalizeLogMeanVariance(string outputColumnName, string? inputColumnName = null,
+        long maximumExampleCount = Defaults.MaximumExampleCount, bool useCdf = true) =>
+        new([new ColumnOptions(outputColumnName, inputColumnName ?? outputColumnName, NormalizationMode.LogMeanVariance, maximumExampleCount, false, useCdf)]);
+
     /// <summary>
     /// Robust scaling by median and inter-quantile range, as ML.NET's <c>NormalizeRobustScaling</c>
     /// (see <see cref="NormalizingEstimator"/>; it keeps the values it fits on in memory).

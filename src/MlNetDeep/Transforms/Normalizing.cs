@@ -15,6 +15,7 @@ namespace MlNetDeep.Transforms;
 /// MeanVariance, fixZero: true  → offset = 0,    scale = 1 / sqrt(mean² + σ²)     (divides by the root mean square; no centering)
 /// MeanVariance, fixZero: false → offset = mean, scale = 1 / σ                   (as StandardScaler; σ is the population deviation)
 /// MeanVariance, useCdf: true   → y = Φ((x − mean) / σ), the normal CDF
+/// LogMeanVariance              → z = (ln x − mean(ln x)) / σ(ln x) over x &gt; 0; y = Φ(z) (useCdf, the default) or z; x ≤ 0 → 0
 /// RobustScaling                → offset = median (0 without centerData), scale = 1 / (q75 − q25)   (as RobustScaler; keeps the values it fits on)
 /// </code>
 /// A slot that carries no information (max ≤ min, σ = 0, or no values) maps to 0.
@@ -30,6 +31,8 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
         MeanVariance,
         /// <summary>By median and inter-quantile range.</summary>
         RobustScaling,
+        /// <summary>By mean and standard deviation of the logarithm.</summary>
+        LogMeanVariance,
     }
 
     /// <summary>Defaults, as ML.NET.</summary>
@@ -76,7 +79,7 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
             var col = input.Schema[c.Input];
             CheckInput(nameof(NormalizingEstimator), c.Input, col.Type);
             if (c.Mode == NormalizationMode.RobustScaling) return NormalizingTransformer.ColumnParameters.Robust(c, SlotStats.Values(input, col, c.MaximumExampleCount));
-            var stats = SlotStats.Compute(input, col, c.MaximumExampleCount);
+            var stats = SlotStats.Compute(input, col, c.MaximumExampleCount, log: c.Mode == NormalizationMode.LogMeanVariance);
             return NormalizingTransformer.ColumnParameters.From(c, stats);
         }).ToArray();
         return new NormalizingTransformer(fitted);
@@ -118,7 +121,7 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
             return lists;
         }
 
-        public static SlotStats Compute(IDataView data, DataViewSchema.Column col, long maxRows)
+        public static SlotStats Compute(IDataView data, DataViewSchema.Column col, long maxRows, bool log = false)
         {
             int n = col.Type is VectorDataViewType v ? v.Size : 1;
             var s = new SlotStats { Min = new double[n], Max = new double[n], Mean = new double[n], M2 = new double[n], Count = new long[n] };
@@ -135,6 +138,7 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
                 for (int i = 0; i < n; i++)
                 {
                     var x = buf[i];
+                    if (log) x = x > 0 ? Math.Log(x) : double.NaN; // the log statistics use positive values only
                     if (double.IsNaN(x)) continue;
                     if (x < s.Min[i]) s.Min[i] = x;
                     if (x > s.Max[i]) s.Max[i] = x;
@@ -174,10 +178,13 @@ public sealed class NormalizingTransformer : RowToRowTransformerBase
     /// <summary>Fitted parameters of one column: y = (x − Offset[i]) · Scale[i], or Φ((x − Offset[i]) · Scale[i]) when <see cref="UseCdf"/>.</summary>
     public sealed class ColumnParameters
     {
-        internal ColumnParameters(string output, string input, bool useCdf, double[] offset, double[] scale)
+        internal ColumnParameters(string output, string input, bool useCdf, double[] offset, double[] scale, bool useLog = false)
         {
-            OutputColumnName = output; InputColumnName = input; UseCdf = useCdf; Offset = offset; Scale = scale;
+            OutputColumnName = output; InputColumnName = input; UseCdf = useCdf; Offset = offset; Scale = scale; UseLog = useLog;
         }
+
+        /// <summary>Whether x is replaced by ln x first (x ≤ 0 maps to 0).</summary>
+        public bool UseLog { get; }
 
         /// <summary>Output column.</summary>
         public string OutputColumnName { get; }
@@ -236,11 +243,12 @@ public sealed class NormalizingTransformer : RowToRowTransformerBase
                 {
                     var sd = Math.Sqrt(s.Variance(i));
                     if (!(sd > 0)) continue;
-                    if (c.FixZero && !c.UseCdf) scale[i] = 1 / Math.Sqrt(s.Mean[i] * s.Mean[i] + sd * sd);
+                    if (c.FixZero && !c.UseCdf && c.Mode == NormalizingEstimator.NormalizationMode.MeanVariance) scale[i] = 1 / Math.Sqrt(s.Mean[i] * s.Mean[i] + sd * sd);
                     else { offset[i] = s.Mean[i]; scale[i] = 1 / sd; }
                 }
             }
-            return new ColumnParameters(c.Output, c.Input, c.Mode == NormalizingEstimator.NormalizationMode.MeanVariance && c.UseCdf, offset, scale);
+            bool log = c.Mode == NormalizingEstimator.NormalizationMode.LogMeanVariance;
+            return new ColumnParameters(c.Output, c.Input, (c.Mode == NormalizingEstimator.NormalizationMode.MeanVariance || log) && c.UseCdf, offset, scale, log);
         }
     }
 
@@ -268,11 +276,13 @@ public sealed class NormalizingTransformer : RowToRowTransformerBase
     {
         var offset = p.Offset.ToArray();
         var scale = p.Scale.ToArray();
-        bool cdf = p.UseCdf;
+        bool cdf = p.UseCdf, log = p.UseLog;
         T Apply(T x, int i)
         {
+            var v = double.CreateTruncating(x);
+            if (log && !double.IsNaN(v)) { if (v <= 0) return T.Zero; v = Math.Log(v); }
             if (scale[i] == 0) return T.Zero;
-            var z = (double.CreateTruncating(x) - offset[i]) * scale[i];
+            var z = (v - offset[i]) * scale[i];
             return T.CreateTruncating(cdf ? 0.5 * (1 + Erf(z / Math.Sqrt(2))) : z);
         }
         if (c.Type is VectorDataViewType)
@@ -301,12 +311,12 @@ public sealed class NormalizingTransformer : RowToRowTransformerBase
         return x >= 0 ? y : -y;
     }
 
-    private sealed record Params(string[] Outputs, string[] Inputs, bool[] UseCdf);
+    private sealed record Params(string[] Outputs, string[] Inputs, bool[] UseCdf, bool[]? UseLog = null);
 
     /// <inheritdoc/>
     public override void Save(ModelSaveContext ctx)
     {
-        ctx.WriteParameters(new Params(_columns.Select(c => c.OutputColumnName).ToArray(), _columns.Select(c => c.InputColumnName).ToArray(), _columns.Select(c => c.UseCdf).ToArray()));
+        ctx.WriteParameters(new Params(_columns.Select(c => c.OutputColumnName).ToArray(), _columns.Select(c => c.InputColumnName).ToArray(), _columns.Select(c => c.UseCdf).ToArray(), _columns.Select(c => c.UseLog).ToArray()));
         for (int i = 0; i < _columns.Length; i++)
         {
             ctx.WriteTensor<double>($"offset{i}", _columns[i].Offset.ToArray(), _columns[i].Offset.Count);
@@ -324,7 +334,7 @@ public sealed class NormalizingTransformer : RowToRowTransformerBase
             var offset = ctx.ReadTensor<double>($"offset{i}", out _);
             var scale = ctx.ReadTensor<double>($"scale{i}", out _);
             if (offset.Length != scale.Length) throw ctx.Error($"Normalizing: column {i} has {offset.Length} offsets and {scale.Length} scales.");
-            cols[i] = new ColumnParameters(p.Outputs[i], p.Inputs[i], p.UseCdf[i], offset, scale);
+            cols[i] = new ColumnParameters(p.Outputs[i], p.Inputs[i], p.UseCdf[i], offset, scale, p.UseLog is { } l && i < l.Length && l[i]);
         }
         return new NormalizingTransformer(cols);
     }

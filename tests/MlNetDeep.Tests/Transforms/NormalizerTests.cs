@@ -110,6 +110,11 @@ public class NormalizerTests
         // CDF: Φ((x − 1) / sqrt(8/3)) (values from scipy.stats.norm.cdf); Φ(0) = 0.5.
         var cdf = Apply(ml.Transforms.NormalizeMeanVariance("N", "V", fixZero: false, useCdf: true), ml, [-1, 1, 3]);
         TestData.AssertClose([0.11033568095992347, 0.5, 0.8896643190400766], cdf, atol: 2e-7);
+        // LogMeanVariance: ln of [1, e, e²] is [0, 1, 2]: mean 1, σ = sqrt(2/3); x ≤ 0 → 0.
+        var logs = Apply(ml.Transforms.NormalizeLogMeanVariance("N", "V", useCdf: false), ml, [1, Math.E, Math.E * Math.E, -5]);
+        TestData.AssertClose([-1 / Math.Sqrt(2.0 / 3), 0, 1 / Math.Sqrt(2.0 / 3), 0], logs, atol: 1e-12);
+        var logCdf = Apply(ml.Transforms.NormalizeLogMeanVariance("N", "V"), ml, [1, Math.E, Math.E * Math.E]);
+        TestData.AssertClose([0.11033568095992347, 0.5, 0.8896643190400766], logCdf, atol: 2e-7); // Φ(∓1.2247), as above
         // A constant column maps to 0 in every mode.
         foreach (var e in new IEstimator<ITransformer>[] { ml.Transforms.NormalizeMinMax("N", "V"), ml.Transforms.NormalizeMinMax("N", "V", fixZero: false),
                      ml.Transforms.NormalizeMeanVariance("N", "V"), ml.Transforms.NormalizeMeanVariance("N", "V", fixZero: false) })
@@ -148,6 +153,7 @@ public class NormalizerTests
         EstimatorContract.Check(ml.Transforms.NormalizeMinMax("Y", "X", fixZero: false), train, "X");
         EstimatorContract.Check(ml.Transforms.NormalizeMeanVariance("X"), train, "X");
         EstimatorContract.Check(ml.Transforms.NormalizeMeanVariance("Y", "X", fixZero: false, useCdf: true), train, "X");
+        EstimatorContract.Check(ml.Transforms.NormalizeLogMeanVariance("Y", "X"), train, "X");
         var model = (NormalizingTransformer)EstimatorContract.Check(ml.Transforms.NormalizeMeanVariance("Y", "X", fixZero: false), train, "X");
         Assert.True(model.Transform(train).Schema["Y"].IsNormalized());
     }
