@@ -6,7 +6,7 @@ namespace MlNetDeep.Transforms.Text;
 /// <c>ml.Transforms.Text.StemWords(output, input)</c> (MlNetDeep's addition: ML.NET has no
 /// stemmer; the name follows its verb-noun pattern): replaces each token of a vector of text by
 /// its Porter (1980) stem with <see cref="PorterStemmer"/> ("information" → "inform",
-/// "computers" → "comput"). Tokens are expected in lower case (put <c>NormalizeText</c> first).
+/// "computers" → "comput"); stems are lower-cased, as the stemmer lower-cases each token first.
 /// Input and output: variable-length vectors of text. Needs no training.
 /// </summary>
 public sealed class WordStemmingEstimator : IEstimator<WordStemmingTransformer>
