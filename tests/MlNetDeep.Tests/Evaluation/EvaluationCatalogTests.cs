@@ -91,6 +91,13 @@ public class EvaluationCatalogTests
         Assert.Equal(direct.LogLossReduction, m.LogLossReduction);
         Assert.Equal(direct.PerClassLogLoss, m.PerClassLogLoss);
 
+        // A label never seen by the key mapping is the missing key 0: an error naming the column and the row.
+        var partialKeys = ml.Data.LoadFromEnumerable(names.Take(3).Select(n => new Name { Value = n }).ToList());
+        var unseen = ml.Transforms.Conversion.MapValueToKey("Label", keyData: partialKeys)
+            .Append(ml.Transforms.Conversion.MapValueToKey("PredictedLabel", "Predicted", keyData: keyData)).Fit(data).Transform(data);
+        var missingKey = Assert.ThrowsAny<ArgumentException>(() => ml.MulticlassClassification.Evaluate(unseen));
+        Assert.Contains($"row {Array.IndexOf(labels, 3)}", missingKey.Message);
+        Assert.Contains("'Label'", missingKey.Message);
         var e = Assert.ThrowsAny<ArgumentException>(() => ml.MulticlassClassification.Evaluate(keyed, scoreColumnName: "Predicted"));
         Assert.Contains("'Predicted'", e.Message);
         var missing = Assert.ThrowsAny<ArgumentException>(() => ml.MulticlassClassification.Evaluate(data));

@@ -130,6 +130,16 @@ public class TextTransformsTests
         Assert.Equal(["<\u2402>|a", "a|b", "b|a", "a|<\u2403>", "b|<\u2403>"], SlotNames(output, "G"));
         Assert.Equal([[1f, 1, 1, 1, 0], [1f, 1, 0, 0, 1]], TestData.Vectors(output, "G"));
 
+        // ML.NET's own recipe (words → MapValueToKey → ProduceNgrams) gives the same bag as the text tokens.
+        var words = Docs(ml, "b a b", "a c");
+        var viaKeys = ml.Transforms.Text.TokenizeIntoWords("W", "Text").Append(ml.Transforms.Conversion.MapValueToKey("K", "W"))
+            .Append(ml.Transforms.Text.ProduceNgrams("G", "K")).Fit(words).Transform(words);
+        var viaText = ml.Transforms.Text.TokenizeIntoWords("W", "Text").Append(ml.Transforms.Text.ProduceNgrams("G", "W")).Fit(words).Transform(words);
+        Assert.Equal(["b", "b|a", "a", "a|b", "a|c", "c"], SlotNames(viaKeys, "G"));
+        Assert.Equal(SlotNames(viaText, "G"), SlotNames(viaKeys, "G"));
+        Assert.Equal(TestData.Vectors(viaText, "G"), TestData.Vectors(viaKeys, "G"));
+        Assert.Equal([2f, 1, 1, 1, 0, 0], TestData.Vectors(viaKeys, "G")[0]);
+
         var tokens = TokenRows(ml, ["x", "y", "x"], ["y"]);
         var fromText = EstimatorContract.Check(ml.Transforms.Text.ProduceNgrams("G", "Words", ngramLength: 1), tokens, "Words");
         Assert.Equal([[2f, 1], [0f, 1]], TestData.Vectors(fromText.Transform(tokens), "G"));

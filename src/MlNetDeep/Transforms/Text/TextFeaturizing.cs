@@ -13,7 +13,8 @@ namespace MlNetDeep.Transforms.Text;
 /// → [word slots, char slots] concatenated → divided by their L2 norm (default)
 /// </code>
 /// Slot names are "Word.&lt;n-gram&gt;" and "Char.&lt;n-gram&gt;" (characters as ML.NET shows
-/// them: "Char.&lt;␂&gt;|h|i"). Several input columns are read as one vector of texts. With stop
+/// them: "Char.&lt;␂&gt;|h|i"); the two prefixes are MlNetDeep's, ML.NET derives them from its temporary
+/// column names. Several input columns are read as one vector of texts. With stop
 /// words removed, the characters are taken from the remaining words joined by U+001F, as ML.NET.
 /// Differences from ML.NET: dictionaries only (no hashing), and the default English stop-word list
 /// is <see cref="StopWords.English"/>. Needs training (two passes).
