@@ -9,6 +9,7 @@ public class TextTransformsTests
 {
     public sealed class Doc { public string Text { get; set; } = ""; }
     public sealed class Tokens { public string[] Words { get; set; } = []; }
+    public sealed class Sequence { [VectorType(4)] public long[] Ids { get; set; } = []; }
 
     private static IDataView Docs(MLContext ml, params string[] texts) => ml.Data.LoadFromEnumerable(texts.Select(t => new Doc { Text = t }).ToList());
     private static IDataView TokenRows(MLContext ml, params string[][] rows) => ml.Data.LoadFromEnumerable(rows.Select(r => new Tokens { Words = r }).ToList());
@@ -205,6 +206,11 @@ public class TextTransformsTests
         Assert.Equal([2L, 3, 1, 1], p[0]);
         Assert.Equal([1L, 2, 0, 0], p[1]);
         Assert.Equal(4, TokenSequenceMappingEstimator.GetVocabularySize(post.Schema["Ids"]));
+        // One row at a time, as a served model: the same ids through a prediction engine, after a save/load.
+        using var file = new TestData.TempFile(extension: ".zip");
+        ml.Model.Save(model, data.Schema, file.Path);
+        var engine = ml.Model.CreatePredictionEngine<Doc, Sequence>(ml.Model.Load(file.Path, out _));
+        Assert.Equal([0L, 3, 7, 1], engine.Predict(new Doc { Text = "cat dog zebra" }).Ids);
         var bad = Assert.Throws<ArgumentOutOfRangeException>(() => ml.Transforms.Text.MapTokensToSequence("Ids", "Text", sequenceLength: 0));
         Assert.Contains("sequenceLength=0", bad.Message);
     }
