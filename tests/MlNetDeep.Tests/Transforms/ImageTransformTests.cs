@@ -269,6 +269,37 @@ public sealed class ImageTransformTests : IDisposable
         Assert.Contains("zoomRange=1.5", Assert.ThrowsAny<ArgumentException>(() => ml.Transforms.AugmentImages("P", zoomRange: 1.5)).Message);
     }
 
+    public sealed class InMemoryImage
+    {
+        [ImageType(2, 2)] public MLImage? Image { get; set; }
+    }
+
+    public sealed class PixelsOut
+    {
+        public float[] Pixels { get; set; } = [];
+        public MLImage? Image { get; set; }
+    }
+
+    [Fact]
+    public void InMemoryImagesFlowThroughEnumerablesAndPredictionEngines()
+    {
+        var ml = new MLContext(1);
+        var img = MLImage.CreateFromPixels(2, 2, 3, Pattern(2, 2, 3));
+        var data = ml.Data.LoadFromEnumerable(new[] { new InMemoryImage { Image = img } });
+        Assert.Equal(new ImageDataViewType(2, 2), data.Schema["Image"].Type);
+        var model = ml.Transforms.ExtractPixels("Pixels", "Image", ColorBits.Red).Fit(data);
+        var engine = ml.Model.CreatePredictionEngine<InMemoryImage, PixelsOut>(model);
+        var other = MLImage.CreateFromPixels(2, 2, 3, Pattern(2, 2, 3, salt: 7));
+        var p = engine.Predict(new InMemoryImage { Image = other });
+        Assert.Equal(Planar(other.Pixels.ToArray(), 2, 2, 3, (_, v) => v).Take(4), p.Pixels);
+        Assert.Same(other, p.Image);
+        // An image of another size than the column promises is named with its row.
+        var wrong = ml.Data.LoadFromEnumerable(new[] { new InMemoryImage { Image = img }, new InMemoryImage { Image = MLImage.CreateFromPixels(3, 2, 1, new byte[6]) } });
+        var e = Assert.Throws<InvalidDataException>(() => TestData.Vectors(model.Transform(wrong), "Pixels"));
+        Assert.Contains("row index 1", e.Message);
+        Assert.Contains("3×2", e.Message);
+    }
+
     [Fact]
     public void AugmentationIsIdentityOnDataAndSeededForTrainingBatches()
     {
