@@ -24,7 +24,7 @@ namespace MlNetDeep.Transforms;
 /// never augments validation or test batches. Place this transform after the last transform of
 /// the pixel column (a later transform of that column makes a new column without the annotation).
 /// </para>
-/// Needs no training; saved and loaded with the model.
+/// Needs no training; saved and loaded with the model; for ONNX export it is the identity.
 /// </summary>
 public sealed class ImageAugmentingEstimator : IEstimator<ImageAugmentingTransformer>
 {
@@ -73,20 +73,22 @@ public sealed class ImageAugmentingTransformer : RowToRowTransformerBase
     {
         public ImageAugmentation ToAugmentation()
         {
+            Range(RotationRange, "rotationRange", "a rotation range in degrees >= 0");
+            Range(WidthShiftRange, "widthShiftRange", "a shift range >= 0 (a fraction of the width)");
+            Range(HeightShiftRange, "heightShiftRange", "a shift range >= 0 (a fraction of the height)");
             if (!(ZoomRange >= 0 && ZoomRange < 1))
                 throw new ArgumentOutOfRangeException("zoomRange", $"Expected a value in [0, 1). Received: zoomRange={ZoomRange}");
-            try
+            return new ImageAugmentation
             {
-                return new ImageAugmentation
-                {
-                    HorizontalFlip = HorizontalFlip, VerticalFlip = VerticalFlip, RotationRange = RotationRange,
-                    WidthShiftRange = WidthShiftRange, HeightShiftRange = HeightShiftRange, MinZoom = 1 - ZoomRange, MaxZoom = 1 + ZoomRange,
-                };
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentOutOfRangeException(e.ParamName, e.Message);
-            }
+                HorizontalFlip = HorizontalFlip, VerticalFlip = VerticalFlip, RotationRange = RotationRange,
+                WidthShiftRange = WidthShiftRange, HeightShiftRange = HeightShiftRange, MinZoom = 1 - ZoomRange, MaxZoom = 1 + ZoomRange,
+            };
+        }
+
+        private static void Range(double value, string name, string expected)
+        {
+            if (!(value >= 0 && double.IsFinite(value)))
+                throw new ArgumentOutOfRangeException(name, $"Expected {expected}. Received: {name}={value}");
         }
     }
 

@@ -12,6 +12,7 @@ namespace MlNetDeep.Transforms;
 /// any size. Needs no training. Lazy: a file is read when its row is read. An empty path, a
 /// missing file or undecodable data throws (<see cref="FileNotFoundException"/> or
 /// <see cref="InvalidDataException"/>) naming the file, the row index and the column.
+/// Not exported to ONNX (an ONNX graph starts at the pixel vector).
 /// </summary>
 public sealed class ImageLoadingEstimator : IEstimator<ImageLoadingTransformer>
 {

@@ -19,7 +19,8 @@ namespace MlNetDeep.Transforms;
 /// value, or for colour images the luma 0.299·R + 0.587·G + 0.114·B (ITU-R 601, as PIL's "L").
 /// </para>
 /// Input: an <see cref="ImageDataViewType"/> column of known size (use <c>ResizeImages</c> first);
-/// an image of another size fails naming the row. Needs no training.
+/// an image of another size fails naming the row. Needs no training. Not exported to ONNX (an
+/// ONNX graph starts at the pixel vector this transform produces).
 /// </summary>
 public sealed class ImagePixelExtractingEstimator : IEstimator<ImagePixelExtractingTransformer>
 {

@@ -19,7 +19,7 @@ namespace MlNetDeep.Transforms;
 /// without antialiasing, computed in float and rounded half to even back to bytes; an image already at
 /// the target size is passed through unchanged. Region sizes round half away from zero. Channels are kept.
 /// Input: an <see cref="ImageDataViewType"/> column; output: <see cref="ImageDataViewType"/>(imageHeight, imageWidth).
-/// Needs no training.
+/// Needs no training. Not exported to ONNX (an ONNX graph starts at the pixel vector).
 /// </summary>
 public sealed class ImageResizingEstimator : IEstimator<ImageResizingTransformer>
 {

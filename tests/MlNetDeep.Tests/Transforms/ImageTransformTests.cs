@@ -267,6 +267,7 @@ public sealed class ImageTransformTests : IDisposable
         Assert.Contains("colorsToExtract", Assert.ThrowsAny<ArgumentException>(() => ml.Transforms.ExtractPixels("P", "Image", ColorBits.Gray | ColorBits.Red)).Message);
         Assert.Contains("mean", Assert.ThrowsAny<ArgumentException>(() => ml.Transforms.ExtractPixels("P", "Image", mean: [1, 2], std: [1, 2])).Message);
         Assert.Contains("zoomRange=1.5", Assert.ThrowsAny<ArgumentException>(() => ml.Transforms.AugmentImages("P", zoomRange: 1.5)).Message);
+        Assert.Contains("rotationRange=-1", Assert.ThrowsAny<ArgumentException>(() => ml.Transforms.AugmentImages("P", rotationRange: -1)).Message);
     }
 
     public sealed class InMemoryImage
@@ -341,6 +342,13 @@ public sealed class ImageTransformTests : IDisposable
             if (flip && !same) flips++;
         }
         Assert.InRange(flips, 1, 15);
+
+        // Rotation, shift and zoom: seeded draws, reproducible, and they move pixels.
+        var warp = ml.Transforms.AugmentImages("Features", rotationRange: 20, widthShiftRange: 0.1, heightShiftRange: 0.1, zoomRange: 0.2, seed: 5).Fit(data);
+        var w1 = warp.Augment(batch, 1, 2).ToArray<float>();
+        Assert.Equal(w1, warp.Augment(batch, 1, 2).ToArray<float>());
+        Assert.NotEqual(plain.SelectMany(p => p).ToArray(), w1);
+        Assert.Equal(plain, TestData.Vectors(warp.Transform(data), "Features"));
 
         // The settings survive save/load.
         using var ms = new MemoryStream();
