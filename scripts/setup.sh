@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 
 # libtorch-dev: the engine (libtorch 1.13, CPU). libopenblas0-pthread: without it libtorch
 # falls back to reference BLAS, about 40x slower on dense layers. cmake/g++: the native shim.
-APT_PACKAGES=(libtorch-dev libopenblas0-pthread cmake g++ make libpng-dev libjpeg-dev dataset-fashion-mnist)
+# libonnx-dev: the ONNX schema the C# ONNX classes are generated from; python3-onnx: the
+# checker that tests/MlNetDeep.Tests/Onnx/check_onnx.py runs over exported files.
+APT_PACKAGES=(libtorch-dev libopenblas0-pthread cmake g++ make libpng-dev libjpeg-dev dataset-fashion-mnist libonnx-dev python3-onnx)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
