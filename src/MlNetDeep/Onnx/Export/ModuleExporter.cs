@@ -35,7 +35,8 @@ public static class ModuleExporter
     /// <summary>
     /// Appends <paramref name="module"/> to <paramref name="graph"/>, fed by the value <paramref name="input"/>
     /// whose per-row shape (without the batch dimension; -1 for a dynamic one) is <paramref name="inputShape"/>.
-    /// Initializers are named after the module's parameters, prefixed with <paramref name="prefix"/>.
+    /// Initializers are named after the module's parameters (PyTorch's state_dict names), under the path
+    /// <paramref name="prefix"/> when given: "net" gives "net.0.weight".
     /// Returns the name of the value holding the module's output.
     /// </summary>
     /// <exception cref="NotSupportedException">A layer has no ONNX form; the message names the layer and why.</exception>
@@ -51,7 +52,7 @@ public static class ModuleExporter
             using var scope = Torch.Torch.NewDisposeScope();
             using var noGrad = Torch.Torch.NoGrad();
             var sample = Sample(module, inputShape, 3);
-            return new LayerEmitter(graph).Emit(module, prefix, input, sample, out _);
+            return new LayerEmitter(graph).Emit(module, prefix.TrimEnd('.'), input, sample, out _);
         });
     }
 
