@@ -350,9 +350,29 @@ public class ModuleExporterTests
         Assert.Contains("1 (BatchNorm1d)", e.Message);
         Assert.Contains("running statistics", e.Message);
 
+        using var flat = new Sequential(new Flatten(0));
+        Assert.False(ModuleExporter.CanExport(flat, out var flatProblems));
+        Assert.Contains("batch dimension", Assert.Single(flatProblems));
+        using var negative = new Sequential(new Flatten(-2));
+        var e2 = Assert.Throws<NotSupportedException>(() => ModuleExporter.Export(negative, new MemoryStream(), new long[] { 4 }));
+        Assert.Contains("0 (Flatten)", e2.Message);
+
         using var ok = new Sequential(new Linear(4, 4), new BatchNorm1d(4));
         Assert.True(ModuleExporter.CanExport(ok, out var none));
         Assert.Empty(none);
+    }
+
+    [Fact]
+    public void Float64_networks_export_float32_initializers()
+    {
+        using var model = new Sequential(new Linear(3, 2, dtype: ScalarType.Float64));
+        var m = Export(model, 3);
+        var w = Init(m, "0.weight");
+        Assert.Equal((int)P.TensorProto.Types.DataType.Float, w.DataType);
+        var all = model.NamedParameters();
+        var expected = all[0].Tensor.ToArray<double>().Select(v => (float)v).ToArray();
+        foreach (var (_, t) in all) t.Dispose();
+        Assert.Equal(expected, Floats(w));
     }
 
     [Fact]

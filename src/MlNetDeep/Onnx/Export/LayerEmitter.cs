@@ -19,11 +19,12 @@ internal sealed partial class LayerEmitter
     internal static string? Unsupported(Module layer) => layer switch
     {
         Sequential or Linear or Conv1d or Conv2d or MaxPool1d or MaxPool2d or AvgPool1d or AvgPool2d or MinPool1d or MinPool2d
-            or GlobalAvgPool1d or GlobalAvgPool2d or GlobalMaxPool1d or GlobalMaxPool2d or Dropout or Flatten or Embedding
+            or GlobalAvgPool1d or GlobalAvgPool2d or GlobalMaxPool1d or GlobalMaxPool2d or Dropout or Flatten { StartDim: not 0 } or Embedding
             or PReLU or Maxout or RecurrentLayer or LastTimeStep or Activation => null,
         BatchNorm1d { TrackRunningStats: false } or BatchNorm2d { TrackRunningStats: false } =>
             "batch norm without running statistics normalizes with each batch's own statistics, which depend on the other rows; ONNX's inference BatchNormalization needs fixed statistics",
         BatchNorm1d or BatchNorm2d => null,
+        Flatten { StartDim: 0 } => "flattening from dimension 0 merges the batch dimension, so the graph would have no per-row output",
         _ => $"no ONNX mapping is defined for {layer.GetType().Name}",
     };
 
@@ -179,6 +180,7 @@ internal sealed partial class LayerEmitter
     {
         var start = f.StartDim < 0 ? f.StartDim + rank : f.StartDim;
         var end = f.EndDim < 0 ? f.EndDim + rank : f.EndDim;
+        if (start == 0) throw new NotSupportedException($"flattening from dimension 0 (startDim={f.StartDim} for rank {rank}) merges the batch dimension");
         if (start == 1 && end == rank - 1) return _g.AddNode("Flatten", new[] { x }, Int("axis", 1));
         if (start == end) return _g.AddNode("Identity", new[] { x });
         // General case: target shape = shape[:start] ++ [-1] ++ shape[end+1:], computed in the graph so dynamic sizes stay dynamic.

@@ -137,16 +137,18 @@ public static class ModuleExporter
         var shape = new long[inputShape.Count + 1];
         shape[0] = 2;
         for (int i = 0; i < inputShape.Count; i++) shape[i + 1] = inputShape[i] == -1 ? dynamicSize : inputShape[i];
-        var dtype = FirstLayer(module) is Embedding ? ScalarType.Int64 : ScalarType.Float32;
-        var device = module.NamedParameters() is { Count: > 0 } p ? DeviceOf(p) : Device.Cpu;
-        return Torch.Torch.Zeros(shape, dtype, device);
-    }
-
-    private static Device DeviceOf(IReadOnlyList<(string Name, Tensor Tensor)> parameters)
-    {
-        var device = parameters[0].Tensor.Device;
+        // On the parameters' device, in their floating type (a float64 network takes float64 input).
+        var device = Device.Cpu;
+        var dtype = ScalarType.Float32;
+        var parameters = module.NamedParameters();
+        if (parameters.Count > 0)
+        {
+            device = parameters[0].Tensor.Device;
+            if (parameters[0].Tensor.Dtype == ScalarType.Float64) dtype = ScalarType.Float64;
+        }
         foreach (var (_, t) in parameters) t.Dispose();
-        return device;
+        if (FirstLayer(module) is Embedding) dtype = ScalarType.Int64;
+        return Torch.Torch.Zeros(shape, dtype, device);
     }
 
     private static T WithEvalMode<T>(Module module, Func<T> body)
