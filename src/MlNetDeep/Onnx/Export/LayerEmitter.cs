@@ -57,9 +57,9 @@ internal sealed partial class LayerEmitter
     private string EmitLayer(Module layer, string prefix, string x, long[] shape) => layer switch
     {
         Linear l => EmitLinear(l, prefix, x, shape.Length),
-        Conv1d c => EmitConv(c, prefix, x, new[] { c.KernelSize }, new[] { c.Stride }, new[] { c.Dilation }, c.Padding, c.Groups),
+        Conv1d c => EmitConv(c, prefix, x, new[] { c.KernelSize }, new[] { c.Stride }, new[] { c.Dilation }, c.Padding, c.Groups, c.HasBias),
         Conv2d c => EmitConv(c, prefix, x, new[] { c.KernelSize.Height, c.KernelSize.Width }, new[] { c.Stride.Height, c.Stride.Width },
-            new[] { c.Dilation.Height, c.Dilation.Width }, c.Padding, c.Groups),
+            new[] { c.Dilation.Height, c.Dilation.Width }, c.Padding, c.Groups, c.HasBias),
         MaxPool1d p => EmitPool("MaxPool", x, new[] { p.KernelSize }, new[] { p.Stride }, new[] { p.Padding }),
         MaxPool2d p => EmitPool("MaxPool", x, Pair(p.KernelSize), Pair(p.Stride), Pair(p.Padding)),
         AvgPool1d p => EmitPool("AveragePool", x, new[] { p.KernelSize }, new[] { p.Stride }, new[] { p.Padding }),
@@ -130,7 +130,7 @@ internal sealed partial class LayerEmitter
         return l.HasBias ? _g.AddNode("Add", new[] { y, Param(l, prefix, "bias") }) : y;
     }
 
-    private string EmitConv(Module c, string prefix, string x, long[] kernel, long[] stride, long[] dilation, Padding padding, long groups)
+    private string EmitConv(Module c, string prefix, string x, long[] kernel, long[] stride, long[] dilation, Padding padding, long groups, bool bias)
     {
         var n = kernel.Length;
         var pads = new long[2 * n];
@@ -150,7 +150,7 @@ internal sealed partial class LayerEmitter
             for (int i = 0; i < n; i++) pads[i] = pads[i + n] = p[i];
         }
         var inputs = new List<string> { x, Param(c, prefix, "weight") };
-        if (c.NamedParameters().Select(p => { p.Tensor.Dispose(); return p.Name; }).Contains("bias")) inputs.Add(Param(c, prefix, "bias"));
+        if (bias) inputs.Add(Param(c, prefix, "bias"));
         return _g.AddNode("Conv", inputs, Ints("kernel_shape", kernel), Ints("strides", stride), Ints("dilations", dilation),
             Ints("pads", pads), Int("group", groups));
     }
