@@ -29,3 +29,28 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "setup: the .NET SDK 10 is required (dotnet not found on PATH)" >&2
   exit 1
 fi
+
+# ---- ONNX Runtime (npm) --------------------------------------------------------------------
+# The ONNX Runtime native library comes from the npm package onnxruntime-node, pinned, into a
+# repo-local ignored folder. --ignore-scripts: its postinstall would download more at install
+# time; the CPU library we need is already inside the package. The build copies it next to the
+# assemblies (src/MlNetDeep/MlNetDeep.csproj).
+ORT_VERSION=1.30.0
+ORT_PREFIX=.deps/onnxruntime
+ORT_LIB="$ORT_PREFIX/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1"
+ORT_STAMP="$ORT_PREFIX/version"
+if [ ! -f "$ORT_LIB" ] || [ "$(cat "$ORT_STAMP" 2>/dev/null)" != "$ORT_VERSION" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup: npm is required to install onnxruntime-node $ORT_VERSION (apt-get install npm)" >&2
+    exit 1
+  fi
+  echo "setup: installing onnxruntime-node@$ORT_VERSION into $ORT_PREFIX"
+  mkdir -p "$ORT_PREFIX"
+  npm install --prefix "$ORT_PREFIX" --no-save --ignore-scripts --no-audit --no-fund \
+    "onnxruntime-node@$ORT_VERSION"
+  if [ ! -f "$ORT_LIB" ]; then
+    echo "setup: onnxruntime-node@$ORT_VERSION installed but $ORT_LIB is missing" >&2
+    exit 1
+  fi
+  echo "$ORT_VERSION" > "$ORT_STAMP"
+fi
