@@ -309,9 +309,10 @@ public sealed unsafe class OnnxSession : IDisposable
         {
             throw new OnnxRuntimeException(e.ErrorCode,
                 $"The CUDA execution provider was requested (OnnxSessionOptions.ExecutionProvider=Cuda), but this ONNX Runtime " +
-                $"({api.Version}, {api.LibraryPath}) has no CUDA support it can use; its execution providers: " +
-                $"{string.Join(", ", api.AvailableProviders())}. Use OnnxExecutionProvider.Cpu, or point {OrtApi.LibraryVariable} " +
-                $"at a CUDA-enabled ONNX Runtime. ONNX Runtime said: {e.Message}", e);
+                $"({api.Version}, {api.LibraryPath}) has no CUDA support it can use: CUDA is either not compiled in or its " +
+                $"provider libraries (libonnxruntime_providers_cuda.so and libonnxruntime_providers_shared.so beside the library) " +
+                $"are missing. Compiled-in providers: {string.Join(", ", api.AvailableProviders())}. Use OnnxExecutionProvider.Cpu, " +
+                $"or point {OrtApi.LibraryVariable} at a CUDA-enabled ONNX Runtime. ONNX Runtime said: {e.Message}", e);
         }
     }
 
