@@ -8,7 +8,9 @@ exactly those inputs (tensors as {"shape": [...], "data": [...flattened...]}).
 import json
 import os
 
+import onnx
 import torch
+from onnx import TensorProto, helper
 from torch import nn
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -147,8 +149,23 @@ def main():
                          torch.tensor([[True, True], [False, True], [False, False]]))]),
     }
 
+    # PyTorch cannot export strings: this one is built with python3-onnx. Gather picks words by
+    # index (string ops that need no locale); the expected output is computed here by hand.
+    text = helper.make_graph(
+        [helper.make_node("Gather", ["words", "order"], ["picked"], axis=0)],
+        "strings",
+        [helper.make_tensor_value_info("words", TensorProto.STRING, ["count"]),
+         helper.make_tensor_value_info("order", TensorProto.INT64, ["picks"])],
+        [helper.make_tensor_value_info("picked", TensorProto.STRING, ["picks"])])
+    onnx.save(helper.make_model(text, opset_imports=[helper.make_opsetid("", OPSET)]), os.path.join(OUT, "strings.onnx"))
+    words = ["The", "quick", "", "brown fox", "Über", "naïve café"]
+    order = [5, 0, 4, 2, 3, 3, 1]
+    fixture["strings"] = {"file": "strings.onnx", "cases": [{
+        "inputs": {"words": {"shape": [len(words)], "data": words}, "order": {"shape": [len(order)], "data": order}},
+        "outputs": {"picked": {"shape": [len(order)], "data": [words[i] for i in order]}}}]}
+
     with open(os.path.join(HERE, "onnx_models.json"), "w") as f:
-        json.dump(fixture, f)
+        json.dump(fixture, f, ensure_ascii=False)
         f.write("\n")
 
 

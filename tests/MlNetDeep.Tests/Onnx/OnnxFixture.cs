@@ -46,6 +46,8 @@ internal static class OnnxFixture
     public static OnnxTensor ToTensor(JsonElement tensor, OnnxElementType type)
     {
         var shape = Shape(tensor);
+        if (type == OnnxElementType.String)
+            return OnnxTensor.Create(tensor.GetProperty("data").EnumerateArray().Select(v => v.GetString()!).ToArray(), shape);
         var v = Values(tensor);
         return type switch
         {

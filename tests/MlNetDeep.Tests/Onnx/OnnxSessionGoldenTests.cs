@@ -104,6 +104,27 @@ public class OnnxSessionGoldenTests
     }
 
     [Fact]
+    public void StringTensorsGoInAndComeOut()
+    {
+        using var session = OnnxSession.Open(OnnxFixture.ModelPath("strings"));
+        Assert.Equal("words: String [count]", session.Inputs[0].ToString());
+        Assert.Equal("picked: String [picks]", session.Outputs[0].ToString());
+        var (inputs, expected) = OnnxFixture.Cases("strings", session).Single();
+        var output = session.Run(inputs)["picked"];
+        Assert.Equal(OnnxElementType.String, output.ElementType);
+        Assert.Equal(new long[] { 7 }, output.Shape);
+        var expectedWords = expected["picked"].GetProperty("data").EnumerateArray().Select(v => v.GetString()).ToArray();
+        Assert.Equal(expectedWords, output.ToStringArray());
+        Assert.Equal(new[] { "naïve café", "The", "Über", "", "brown fox", "brown fox", "quick" }, output.ToStringArray());
+        var wrong = Assert.Throws<ArgumentException>(() => session.Run(new Dictionary<string, OnnxTensor>
+        {
+            ["words"] = OnnxTensor.Create(new float[2], 2),
+            ["order"] = OnnxTensor.Create(new long[] { 0 }, 1),
+        }));
+        Assert.Contains("Input 'words' expects element type String. Received: Float", wrong.Message);
+    }
+
+    [Fact]
     public void RunWithChosenOutputsReturnsOnlyThoseInTheOrderAsked()
     {
         using var session = OnnxSession.Open(OnnxFixture.ModelPath("two_io"));
