@@ -137,6 +137,8 @@ public class OnnxSessionGoldenTests
         var e = Assert.Throws<ArgumentException>(() => session.Run(inputs, ["z"]));
         Assert.Contains("'z'", e.Message);
         Assert.Contains("next_ids", e.Message);
+        var twice = Assert.Throws<ArgumentException>(() => session.Run(inputs, ["y", "y"]));
+        Assert.Contains("Received: 'y' twice", twice.Message);
     }
 
     [Fact]

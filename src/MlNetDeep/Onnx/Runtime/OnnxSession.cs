@@ -109,6 +109,8 @@ public sealed unsafe class OnnxSession : IDisposable
         {
             if (!_outputIndex.TryGetValue(outputNames[i], out int k))
                 throw new ArgumentException($"Unknown output '{outputNames[i]}'. Expected one of: {Describe(_outputs)}", nameof(outputNames));
+            if (Array.IndexOf(pointers, _outputNamePointers[k], 0, i) >= 0)
+                throw new ArgumentException($"Expected each output at most once. Received: '{outputNames[i]}' twice", nameof(outputNames));
             nodes[i] = _outputs[k];
             pointers[i] = _outputNamePointers[k];
         }
