@@ -109,6 +109,8 @@ public sealed unsafe class OnnxSession : IDisposable
         {
             if (!_outputIndex.TryGetValue(outputNames[i], out int k))
                 throw new ArgumentException($"Unknown output '{outputNames[i]}'. Expected one of: {Describe(_outputs)}", nameof(outputNames));
+            if (Array.IndexOf(pointers, _outputNamePointers[k], 0, i) >= 0)
+                throw new ArgumentException($"Expected each output at most once. Received: '{outputNames[i]}' twice", nameof(outputNames));
             nodes[i] = _outputs[k];
             pointers[i] = _outputNamePointers[k];
         }
@@ -133,13 +135,21 @@ public sealed unsafe class OnnxSession : IDisposable
             for (int i = 0; i < n; i++)
             {
                 var tensor = ordered[i];
-                pins[i] = GCHandle.Alloc(tensor.Data, GCHandleType.Pinned);
-                IntPtr value;
-                fixed (long* shape = tensor.ShapeArray)
-                    _api.Check(_api.CreateTensorWithDataAsOrtValue(_environment.CpuMemory.Pointer, (void*)pins[i].AddrOfPinnedObject(),
-                        (nuint)tensor.ByteLength, shape, (nuint)tensor.Rank, (int)tensor.ElementType, &value), $"Creating input tensor '{_inputs[i].Name}'");
-                values[i] = new OrtValueHandle(value);
-                valuePointers[i] = value;
+                if (tensor.Data is string[] strings)
+                {
+                    values[i] = CreateStringTensor(strings, tensor.ShapeArray, _inputs[i].Name);
+                }
+                else
+                {
+                    // Numbers are read in place: the array stays pinned until the run returns.
+                    pins[i] = GCHandle.Alloc(tensor.Data, GCHandleType.Pinned);
+                    IntPtr value;
+                    fixed (long* shape = tensor.ShapeArray)
+                        _api.Check(_api.CreateTensorWithDataAsOrtValue(_environment.CpuMemory.Pointer, (void*)pins[i].AddrOfPinnedObject(),
+                            (nuint)tensor.ByteLength, shape, (nuint)tensor.Rank, (int)tensor.ElementType, &value), $"Creating input tensor '{_inputs[i].Name}'");
+                    values[i] = new OrtValueHandle(value);
+                }
+                valuePointers[i] = values[i]!.Pointer;
             }
             _session.DangerousAddRef(ref addedRef);
             fixed (IntPtr* inNames = _inputNamePointers, inValues = valuePointers, outNames = outputNames, outValues = outputPointers)
@@ -189,6 +199,52 @@ public sealed unsafe class OnnxSession : IDisposable
         return ordered;
     }
 
+    // ONNX Runtime owns string storage: the tensor is allocated by it and filled with UTF-8 copies.
+    private OrtValueHandle CreateStringTensor(string[] strings, long[] shapeArray, string name)
+    {
+        IntPtr allocator, pointer;
+        _api.Check(_api.GetAllocatorWithDefaultOptions(&allocator));
+        fixed (long* shape = shapeArray)
+            _api.Check(_api.CreateTensorAsOrtValue(allocator, shape, (nuint)shapeArray.Length, (int)OnnxElementType.String, &pointer),
+                $"Creating input tensor '{name}'");
+        var value = new OrtValueHandle(pointer);
+        var utf8 = new IntPtr[strings.Length];
+        try
+        {
+            for (int k = 0; k < strings.Length; k++) utf8[k] = Marshal.StringToCoTaskMemUTF8(strings[k]);
+            fixed (IntPtr* p = utf8)
+                _api.Check(_api.FillStringTensor(pointer, p, (nuint)strings.Length), $"Filling input tensor '{name}'");
+            return value;
+        }
+        catch
+        {
+            value.Dispose();
+            throw;
+        }
+        finally
+        {
+            foreach (var u in utf8) Marshal.FreeCoTaskMem(u);
+        }
+    }
+
+    private string[] ReadStrings(OrtValueHandle value, long count, string name)
+    {
+        nuint length;
+        _api.Check(_api.GetStringTensorDataLength(value.Pointer, &length), $"Reading output '{name}'");
+        var bytes = new byte[(int)length];
+        var offsets = new nuint[count];
+        fixed (byte* b = bytes)
+        fixed (nuint* o = offsets)
+            _api.Check(_api.GetStringTensorContent(value.Pointer, b, length, o, (nuint)count), $"Reading output '{name}'");
+        var result = new string[count];
+        for (long k = 0; k < count; k++)
+        {
+            int start = (int)offsets[k], end = k + 1 < count ? (int)offsets[k + 1] : bytes.Length;
+            result[k] = System.Text.Encoding.UTF8.GetString(bytes, start, end - start);
+        }
+        return result;
+    }
+
     private OnnxTensor ReadTensor(OrtValueHandle value, string name)
     {
         int valueType;
@@ -201,10 +257,11 @@ public sealed unsafe class OnnxSession : IDisposable
         long[] shape;
         using (var owned = new OrtTensorTypeAndShapeInfoHandle(info))
             (elementType, shape, _) = ReadTensorInfo(info, name);
-        var clr = OnnxElementTypes.ClrType(elementType)
-                  ?? throw new NotSupportedException($"Output '{name}' has element type {elementType}, which OnnxTensor does not support.");
         long count = 1;
         foreach (var d in shape) count *= d;
+        if (elementType == OnnxElementType.String) return OnnxTensor.Wrap(ReadStrings(value, count, name), shape, elementType);
+        var clr = OnnxElementTypes.ClrType(elementType)
+                  ?? throw new NotSupportedException($"Output '{name}' has element type {elementType}, which OnnxTensor does not support.");
         var data = Array.CreateInstance(clr, count);
         if (count > 0)
         {
@@ -309,9 +366,10 @@ public sealed unsafe class OnnxSession : IDisposable
         {
             throw new OnnxRuntimeException(e.ErrorCode,
                 $"The CUDA execution provider was requested (OnnxSessionOptions.ExecutionProvider=Cuda), but this ONNX Runtime " +
-                $"({api.Version}, {api.LibraryPath}) has no CUDA support it can use; its execution providers: " +
-                $"{string.Join(", ", api.AvailableProviders())}. Use OnnxExecutionProvider.Cpu, or point {OrtApi.LibraryVariable} " +
-                $"at a CUDA-enabled ONNX Runtime. ONNX Runtime said: {e.Message}", e);
+                $"({api.Version}, {api.LibraryPath}) has no CUDA support it can use: CUDA is either not compiled in or its " +
+                $"provider libraries (libonnxruntime_providers_cuda.so and libonnxruntime_providers_shared.so beside the library) " +
+                $"are missing. Compiled-in providers: {string.Join(", ", api.AvailableProviders())}. Use OnnxExecutionProvider.Cpu, " +
+                $"or point {OrtApi.LibraryVariable} at a CUDA-enabled ONNX Runtime. ONNX Runtime said: {e.Message}", e);
         }
     }
 

@@ -2,7 +2,7 @@ namespace MlNetDeep.Onnx.Runtime;
 
 /// <summary>
 /// A dense tensor exchanged with an <see cref="OnnxSession"/>: an element type, a shape and the
-/// elements in row-major order in a .NET array. <see cref="Create{T}"/> wraps the caller's array
+/// elements in row-major order in a .NET array (numbers, bools or strings). <see cref="Create{T}"/> wraps the caller's array
 /// without copying (ONNX Runtime reads it in place during <see cref="OnnxSession.Run(IReadOnlyDictionary{string, OnnxTensor})"/>,
 /// so do not change it while a run is in progress); outputs own fresh arrays.
 /// </summary>
@@ -26,10 +26,24 @@ public sealed class OnnxTensor
     public static OnnxTensor Create<T>(T[] data, params long[] shape) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(shape);
         var type = OnnxElementTypes.Of(typeof(T));
         if (type == OnnxElementType.Undefined)
-            throw new ArgumentException($"Expected an element type among {OnnxElementTypes.SupportedNames}. Received: T={typeof(T).Name}", nameof(data));
+            throw new ArgumentException($"Expected an element type among {OnnxElementTypes.SupportedNames}, string. Received: T={typeof(T).Name}", nameof(data));
+        return new OnnxTensor(data, CheckedShape(data.LongLength, shape), type);
+    }
+
+    /// <summary>A tensor of strings (ONNX Runtime receives them as UTF-8 copies).</summary>
+    public static OnnxTensor Create(string[] data, params long[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        for (int i = 0; i < data.Length; i++)
+            if (data[i] is null) throw new ArgumentException($"Expected no null strings. Received: data[{i}]=null", nameof(data));
+        return new OnnxTensor(data, CheckedShape(data.LongLength, shape), OnnxElementType.String);
+    }
+
+    private static long[] CheckedShape(long length, long[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
         long count = 1;
         for (int i = 0; i < shape.Length; i++)
         {
@@ -37,9 +51,9 @@ public sealed class OnnxTensor
                 throw new ArgumentOutOfRangeException(nameof(shape), shape[i], $"Expected dimensions >= 0. Received: shape[{i}]={shape[i]}");
             count *= shape[i];
         }
-        if (count != data.LongLength)
-            throw new ArgumentException($"Expected {count} elements for shape {ShapeText(shape)}. Received: data.Length={data.LongLength}", nameof(data));
-        return new OnnxTensor(data, (long[])shape.Clone(), type);
+        if (count != length)
+            throw new ArgumentException($"Expected {count} elements for shape {ShapeText(shape)}. Received: data.Length={length}", "data");
+        return (long[])shape.Clone();
     }
 
     /// <summary>Wraps an array read back from ONNX Runtime (already checked by the caller).</summary>
@@ -71,6 +85,11 @@ public sealed class OnnxTensor
             throw new InvalidOperationException($"This tensor holds {ElementType} elements ({Data.GetType().GetElementType()!.Name}); it cannot be read as {typeof(T).Name}.");
         return typed;
     }
+
+    /// <summary>A copy of the strings of a <see cref="OnnxElementType.String"/> tensor.</summary>
+    public string[] ToStringArray() =>
+        Data is string[] strings ? (string[])strings.Clone()
+            : throw new InvalidOperationException($"This tensor holds {ElementType} elements; it cannot be read as strings.");
 
     /// <summary>"Float [7, 1]".</summary>
     public override string ToString() => $"{ElementType} {ShapeText(_shape)}";

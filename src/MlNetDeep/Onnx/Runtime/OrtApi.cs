@@ -28,7 +28,8 @@ internal sealed unsafe class OrtApi
         IxSetSessionGraphOptimizationLevel = 23, IxSetIntraOpNumThreads = 24, IxSetInterOpNumThreads = 25,
         IxSessionGetInputCount = 30, IxSessionGetOutputCount = 31, IxSessionGetInputTypeInfo = 33,
         IxSessionGetOutputTypeInfo = 34, IxSessionGetInputName = 36, IxSessionGetOutputName = 37,
-        IxCreateTensorWithDataAsOrtValue = 49, IxGetTensorMutableData = 51, IxCastTypeInfoToTensorInfo = 55,
+        IxCreateTensorAsOrtValue = 48, IxCreateTensorWithDataAsOrtValue = 49, IxGetTensorMutableData = 51, IxFillStringTensor = 52,
+        IxGetStringTensorDataLength = 53, IxGetStringTensorContent = 54, IxCastTypeInfoToTensorInfo = 55,
         IxGetOnnxTypeFromTypeInfo = 56, IxGetTensorElementType = 60, IxGetDimensionsCount = 61,
         IxGetDimensions = 62, IxGetSymbolicDimensions = 63, IxGetTensorTypeAndShape = 65, IxGetValueType = 67,
         IxCreateCpuMemoryInfo = 69, IxAllocatorFree = 76, IxGetAllocatorWithDefaultOptions = 78,
@@ -53,7 +54,11 @@ internal sealed unsafe class OrtApi
     public readonly delegate* unmanaged[Cdecl]<IntPtr, nuint, IntPtr*, IntPtr> SessionGetOutputTypeInfo;
     public readonly delegate* unmanaged[Cdecl]<IntPtr, nuint, IntPtr, byte**, IntPtr> SessionGetInputName;
     public readonly delegate* unmanaged[Cdecl]<IntPtr, nuint, IntPtr, byte**, IntPtr> SessionGetOutputName;
+    public readonly delegate* unmanaged[Cdecl]<IntPtr, long*, nuint, int, IntPtr*, IntPtr> CreateTensorAsOrtValue;
     public readonly delegate* unmanaged[Cdecl]<IntPtr, void*, nuint, long*, nuint, int, IntPtr*, IntPtr> CreateTensorWithDataAsOrtValue;
+    public readonly delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, nuint, IntPtr> FillStringTensor;
+    public readonly delegate* unmanaged[Cdecl]<IntPtr, nuint*, IntPtr> GetStringTensorDataLength;
+    public readonly delegate* unmanaged[Cdecl]<IntPtr, void*, nuint, nuint*, nuint, IntPtr> GetStringTensorContent;
     public readonly delegate* unmanaged[Cdecl]<IntPtr, void**, IntPtr> GetTensorMutableData;
     public readonly delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr> CastTypeInfoToTensorInfo;
     public readonly delegate* unmanaged[Cdecl]<IntPtr, int*, IntPtr> GetOnnxTypeFromTypeInfo;
@@ -124,7 +129,11 @@ internal sealed unsafe class OrtApi
         SessionGetOutputTypeInfo = (delegate* unmanaged[Cdecl]<IntPtr, nuint, IntPtr*, IntPtr>)t[IxSessionGetOutputTypeInfo];
         SessionGetInputName = (delegate* unmanaged[Cdecl]<IntPtr, nuint, IntPtr, byte**, IntPtr>)t[IxSessionGetInputName];
         SessionGetOutputName = (delegate* unmanaged[Cdecl]<IntPtr, nuint, IntPtr, byte**, IntPtr>)t[IxSessionGetOutputName];
+        CreateTensorAsOrtValue = (delegate* unmanaged[Cdecl]<IntPtr, long*, nuint, int, IntPtr*, IntPtr>)t[IxCreateTensorAsOrtValue];
         CreateTensorWithDataAsOrtValue = (delegate* unmanaged[Cdecl]<IntPtr, void*, nuint, long*, nuint, int, IntPtr*, IntPtr>)t[IxCreateTensorWithDataAsOrtValue];
+        FillStringTensor = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, nuint, IntPtr>)t[IxFillStringTensor];
+        GetStringTensorDataLength = (delegate* unmanaged[Cdecl]<IntPtr, nuint*, IntPtr>)t[IxGetStringTensorDataLength];
+        GetStringTensorContent = (delegate* unmanaged[Cdecl]<IntPtr, void*, nuint, nuint*, nuint, IntPtr>)t[IxGetStringTensorContent];
         GetTensorMutableData = (delegate* unmanaged[Cdecl]<IntPtr, void**, IntPtr>)t[IxGetTensorMutableData];
         CastTypeInfoToTensorInfo = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr*, IntPtr>)t[IxCastTypeInfoToTensorInfo];
         GetOnnxTypeFromTypeInfo = (delegate* unmanaged[Cdecl]<IntPtr, int*, IntPtr>)t[IxGetOnnxTypeFromTypeInfo];
