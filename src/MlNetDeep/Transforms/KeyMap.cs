@@ -72,6 +72,8 @@ internal sealed class KeyMap<T> : KeyMap where T : notnull
     public bool TryAdd(T v, int max)
     {
         if (IsMissing(v) || _values.Count >= max) return false;
+        // Fitting sees mostly known values: look text up by span before making its string.
+        if (_text is not null && _text.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(((ReadOnlyMemory<char>)(object)v!).Span)) return false;
         uint key = (uint)_values.Count + 1;
         bool added = _text is not null ? _text.TryAdd(((ReadOnlyMemory<char>)(object)v!).ToString(), key) : _other!.TryAdd(v, key);
         if (added) _values.Add(_text is not null ? (T)(object)((ReadOnlyMemory<char>)(object)v!).ToString().AsMemory() : v);
