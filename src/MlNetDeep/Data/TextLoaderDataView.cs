@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace MlNetDeep.Data;
 
@@ -57,6 +60,8 @@ public sealed class TextLoaderDataView : IDataView
         // Text values are handed out as memory of strings that stay valid: each text column keeps
         // its distinct short values (categories) so repeated ones cost no allocation.
         private readonly Dictionary<string, string>?[] _interned;
+        private readonly string?[]?[] _recent;
+        private const int RecentSize = 64;
         private readonly List<ReadOnlyMemory<char>> _fields = [];
         private readonly System.Text.StringBuilder _sb = new();
         private char[] _buf = new char[ChunkChars];
@@ -64,7 +69,7 @@ public sealed class TextLoaderDataView : IDataView
         private bool _eof;
         // The current line: fields as (start, length) in _buf, or in _fields for quoted lines.
         private int[] _start = new int[16], _length = new int[16];
-        private int _located, _fieldCount;
+        private int _fieldCount;
         private bool _quoted;
         private long _line;
         private long _skipped;
@@ -92,6 +97,7 @@ public sealed class TextLoaderDataView : IDataView
             _kinds = new Kind[cols.Length];
             _maxSource = new int[cols.Length];
             _interned = new Dictionary<string, string>?[cols.Length];
+            _recent = new string?[]?[cols.Length];
             _maxField = _maxActiveField = -1;
             for (int c = 0; c < cols.Length; c++)
             {
@@ -100,7 +106,7 @@ public sealed class TextLoaderDataView : IDataView
                 if (_all[c] is null) continue;
                 _kinds[c] = KindOf(cols[c]);
                 _maxActiveField = Math.Max(_maxActiveField, _maxSource[c]);
-                if (_kinds[c] is Kind.Text or Kind.VText) _interned[c] = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (_kinds[c] is Kind.Text or Kind.VText) { _interned[c] = new Dictionary<string, string>(StringComparer.Ordinal); _recent[c] = new string?[RecentSize]; }
             }
             _seps = SearchValues.Create(_o.Separators);
             _oneSep = _o.Separators.Length == 1;
@@ -207,21 +213,54 @@ public sealed class TextLoaderDataView : IDataView
                 _fieldCount = _fields.Count;
                 return;
             }
+            if (_oneSep && Vector128.IsHardwareAccelerated) { SplitVectorized(start, length); return; }
             int i = 0, f = 0;
             while (f <= _maxActiveField)
             {
                 if (f == _start.Length) { Array.Resize(ref _start, f * 2); Array.Resize(ref _length, f * 2); }
                 int k = _oneSep ? line.Slice(i).IndexOf(_sep) : line.Slice(i).IndexOfAny(_seps);
                 _start[f] = start + i;
-                if (k < 0) { _length[f] = length - i; f++; _located = _fieldCount = f; return; }
+                if (k < 0) { _length[f] = length - i; f++; _fieldCount = f; return; }
                 _length[f] = k;
                 f++;
                 i += k + 1;
             }
-            _located = f;
             // The remaining fields are only counted; a separator after the last located field starts one more.
             _fieldCount = f + 1 + (_maxField >= f ? (_oneSep ? line.Slice(i).Count(_sep) : CountAny(line.Slice(i))) : 0);
             if (_maxField < f) _fieldCount = int.MaxValue; // nothing more to check
+        }
+
+        /// <summary>
+        /// The one-separator case, 8 characters at a time: a bit mask of separator positions gives
+        /// the field boundaries, and its population count the fields that are only counted.
+        /// </summary>
+        private void SplitVectorized(int start, int length)
+        {
+            var sep = Vector128.Create((ushort)_sep);
+            ref var line = ref Unsafe.As<char, ushort>(ref _buf[start]);
+            int f = 0, fieldStart = 0, need = _maxActiveField, counted = 0;
+            int i = 0;
+            if (_start.Length <= need + 1) { Array.Resize(ref _start, need + 2); Array.Resize(ref _length, need + 2); }
+            for (; i <= length - 8; i += 8)
+            {
+                uint bits = Vector128.Equals(Vector128.LoadUnsafe(ref line, (nuint)i), sep).ExtractMostSignificantBits();
+                while (bits != 0)
+                {
+                    int at = i + BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    if (f <= need) { _start[f] = start + fieldStart; _length[f] = at - fieldStart; f++; fieldStart = at + 1; }
+                    else counted++;
+                }
+            }
+            for (; i < length; i++)
+            {
+                if (Unsafe.Add(ref line, i) != _sep) continue;
+                if (f <= need) { _start[f] = start + fieldStart; _length[f] = i - fieldStart; f++; fieldStart = i + 1; }
+                else counted++;
+            }
+            // The last field runs to the end of the line.
+            if (f <= need) { _start[f] = start + fieldStart; _length[f] = length - fieldStart; }
+            _fieldCount = f + 1 + counted;
         }
 
         private int CountAny(ReadOnlySpan<char> s)
@@ -308,10 +347,14 @@ public sealed class TextLoaderDataView : IDataView
             if (_quoted) return _fields[field];
             var span = Field(field);
             if (span.Length == 0) return ReadOnlyMemory<char>.Empty;
+            // A small direct-mapped cache in front of the dictionary: categories repeat row after row.
+            var recent = _recent[column]!;
+            int h = (span.Length * 31 + span[0] * 7 + span[span.Length - 1] + span[span.Length >> 1] * 3) & (RecentSize - 1);
+            if (recent[h] is { } r && span.SequenceEqual(r)) return r.AsMemory();
             var seen = _interned[column]!;
-            if (seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var known)) return known.AsMemory();
+            if (seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var known)) return (recent[h] = known).AsMemory();
             var s = span.ToString();
-            if (seen.Count < InternLimit && s.Length <= InternMaxLength) seen[s] = s;
+            if (seen.Count < InternLimit && s.Length <= InternMaxLength) seen[s] = recent[h] = s;
             return s.AsMemory();
         }
 
