@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 # libtorch-dev: the engine (libtorch 1.13, CPU). libopenblas0-pthread: without it libtorch
 # falls back to reference BLAS, about 40x slower on dense layers. cmake/g++: the native shim.
-APT_PACKAGES=(libtorch-dev libopenblas0-pthread cmake g++ make libpng-dev libjpeg-dev dataset-fashion-mnist)
+# python3-torch/-pandas/-sklearn: the benchmark's peers (bench/pytorch/*.py run with /usr/bin/python3).
+APT_PACKAGES=(libtorch-dev libopenblas0-pthread cmake g++ make libpng-dev libjpeg-dev dataset-fashion-mnist python3-pandas python3-sklearn python3-torch)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
