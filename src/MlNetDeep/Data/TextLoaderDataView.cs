@@ -53,6 +53,7 @@ public sealed class TextLoaderDataView : IDataView
         private readonly Slot?[] _all;
         private readonly Kind[] _kinds;
         private readonly int[] _maxSource;
+        private readonly int[] _every, _parsed;
         private readonly int _maxField, _maxActiveField;
         private readonly SearchValues<char> _seps;
         private readonly char _sep;
@@ -108,6 +109,8 @@ public sealed class TextLoaderDataView : IDataView
                 _maxActiveField = Math.Max(_maxActiveField, _maxSource[c]);
                 if (_kinds[c] is Kind.Text or Kind.VText) { _interned[c] = new Dictionary<string, string>(StringComparer.Ordinal); _recent[c] = new string?[RecentSize]; }
             }
+            _every = Enumerable.Range(0, cols.Length).ToArray();
+            _parsed = _every.Where(c => _kinds[c] != Kind.None).ToArray();
             _seps = SearchValues.Create(_o.Separators);
             _oneSep = _o.Separators.Length == 1;
             _sep = _o.Separators[0];
@@ -310,7 +313,9 @@ public sealed class TextLoaderDataView : IDataView
         private void ParseRow()
         {
             var cols = _o.Columns;
-            for (int c = 0; c < cols.Length; c++)
+            // When the line has every declared field, only the parsed columns need a visit.
+            var visit = _maxField < _fieldCount ? _parsed : _every;
+            foreach (int c in visit)
             {
                 var col = cols[c];
                 if (_maxSource[c] >= _fieldCount)
