@@ -53,7 +53,7 @@ public sealed class TextLoaderDataView : IDataView
         private readonly Slot?[] _all;
         private readonly Kind[] _kinds;
         private readonly int[] _maxSource;
-        private readonly int[] _every, _parsed;
+        private readonly FieldReader[] _readers;
         private readonly int _maxField, _maxActiveField;
         private readonly SearchValues<char> _seps;
         private readonly char _sep;
@@ -109,8 +109,7 @@ public sealed class TextLoaderDataView : IDataView
                 _maxActiveField = Math.Max(_maxActiveField, _maxSource[c]);
                 if (_kinds[c] is Kind.Text or Kind.VText) { _interned[c] = new Dictionary<string, string>(StringComparer.Ordinal); _recent[c] = new string?[RecentSize]; }
             }
-            _every = Enumerable.Range(0, cols.Length).ToArray();
-            _parsed = _every.Where(c => _kinds[c] != Kind.None).ToArray();
+            _readers = Enumerable.Range(0, cols.Length).Where(c => _kinds[c] != Kind.None).Select(c => FieldReader.Create(this, c)).ToArray();
             _seps = SearchValues.Create(_o.Separators);
             _oneSep = _o.Separators.Length == 1;
             _sep = _o.Separators[0];
@@ -312,10 +311,15 @@ public sealed class TextLoaderDataView : IDataView
 
         private void ParseRow()
         {
+            // When the line has every declared field, only the parsed columns need a visit, each
+            // through its reader (declared order, so the first bad column is the one named).
+            if (_maxField < _fieldCount)
+            {
+                foreach (var r in _readers) r.Read(this);
+                return;
+            }
             var cols = _o.Columns;
-            // When the line has every declared field, only the parsed columns need a visit.
-            var visit = _maxField < _fieldCount ? _parsed : _every;
-            foreach (int c in visit)
+            for (int c = 0; c < cols.Length; c++)
             {
                 var col = cols[c];
                 if (_maxSource[c] >= _fieldCount)
@@ -323,6 +327,14 @@ public sealed class TextLoaderDataView : IDataView
                     var f = col.Source.First(x => x >= _fieldCount);
                     throw new DataLoadException(_view.FilePath, _line, col.Name, $"the line has {_fieldCount} field(s) but the column reads field {f} (0-based): short or malformed line.");
                 }
+                ParseColumn(c);
+            }
+        }
+
+        private void ParseColumn(int c)
+        {
+            var col = _o.Columns[c];
+            {
                 var slot = _all[c];
                 int src = col.Source[0];
                 switch (_kinds[c])
@@ -344,6 +356,38 @@ public sealed class TextLoaderDataView : IDataView
                     case Kind.VText: { var s = (Slot<VBuffer<ReadOnlyMemory<char>>>)slot!; s.Value = Fill(s.Value, col, i => Text(c, i)); break; }
                 }
             }
+        }
+
+        /// <summary>Parses one column of the current line into its slot.</summary>
+        private abstract class FieldReader
+        {
+            public abstract void Read(Cursor cursor);
+
+            public static FieldReader Create(Cursor cursor, int c)
+            {
+                var col = cursor._o.Columns[c];
+                return cursor._kinds[c] switch
+                {
+                    Kind.Single => new SingleReader((Slot<float>)cursor._all[c]!, col, col.Source[0]),
+                    Kind.Text => new TextFieldReader((Slot<ReadOnlyMemory<char>>)cursor._all[c]!, c, col.Source[0]),
+                    _ => new AnyReader(c),
+                };
+            }
+        }
+
+        private sealed class SingleReader(Slot<float> slot, TextLoader.Column col, int field) : FieldReader
+        {
+            public override void Read(Cursor cursor) => slot.Value = cursor.ParseSingle(col, cursor.Field(field));
+        }
+
+        private sealed class TextFieldReader(Slot<ReadOnlyMemory<char>> slot, int column, int field) : FieldReader
+        {
+            public override void Read(Cursor cursor) => slot.Value = cursor.Text(column, field);
+        }
+
+        private sealed class AnyReader(int column) : FieldReader
+        {
+            public override void Read(Cursor cursor) => cursor.ParseColumn(column);
         }
 
         /// <summary>Field <paramref name="field"/> as text that stays valid after the cursor moves.</summary>
