@@ -246,13 +246,13 @@ public sealed class TextLoaderDataView : IDataView
             for (; i <= length - 8; i += 8)
             {
                 uint bits = Vector128.Equals(Vector128.LoadUnsafe(ref line, (nuint)i), sep).ExtractMostSignificantBits();
-                while (bits != 0)
+                while (bits != 0 && f <= need)
                 {
                     int at = i + BitOperations.TrailingZeroCount(bits);
                     bits &= bits - 1;
-                    if (f <= need) { _start[f] = start + fieldStart; _length[f] = at - fieldStart; f++; fieldStart = at + 1; }
-                    else counted++;
+                    _start[f] = start + fieldStart; _length[f] = at - fieldStart; f++; fieldStart = at + 1;
                 }
+                counted += BitOperations.PopCount(bits);
             }
             for (; i < length; i++)
             {
@@ -416,9 +416,12 @@ public sealed class TextLoaderDataView : IDataView
 
         private static bool IsMissing(ReadOnlySpan<char> s) => s.IsWhiteSpace() || s.Trim().SequenceEqual("?");
 
-        private float ParseSingle(TextLoader.Column col, ReadOnlySpan<char> s)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private float ParseSingle(TextLoader.Column col, ReadOnlySpan<char> s) =>
+            FastNumberParser.TryParseSingle(s, out var fast) ? fast : ParseSingleGeneral(col, s);
+
+        private float ParseSingleGeneral(TextLoader.Column col, ReadOnlySpan<char> s)
         {
-            if (FastNumberParser.TryParseSingle(s, out var fast)) return fast;
             if (IsMissing(s)) return float.NaN;
             return float.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw Bad(col, s, "a number");
         }
