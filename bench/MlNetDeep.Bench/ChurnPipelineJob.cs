@@ -48,6 +48,7 @@ internal sealed class ChurnPipelineJob : IBenchJob
         throw new FileNotFoundException($"data/{name} not found above {AppContext.BaseDirectory}.");
     }
 
+    /// <summary>A row of the churn file, as the course's C# port declares it.</summary>
     public sealed class Customer
     {
         [LoadColumn(0)] public float RowNumber { get; set; }

@@ -334,27 +334,25 @@ public sealed class TextLoaderDataView : IDataView
         private void ParseColumn(int c)
         {
             var col = _o.Columns[c];
+            var slot = _all[c];
+            int src = col.Source[0];
+            switch (_kinds[c])
             {
-                var slot = _all[c];
-                int src = col.Source[0];
-                switch (_kinds[c])
-                {
-                    case Kind.None: break;
-                    case Kind.Single: ((Slot<float>)slot!).Value = ParseSingle(col, Field(src)); break;
-                    case Kind.Double: ((Slot<double>)slot!).Value = ParseDouble(col, Field(src)); break;
-                    case Kind.Int: ((Slot<int>)slot!).Value = (int)ParseInteger(col, Field(src), int.MinValue, int.MaxValue); break;
-                    case Kind.UInt: ((Slot<uint>)slot!).Value = (uint)ParseInteger(col, Field(src), 0, uint.MaxValue); break;
-                    case Kind.Long: ((Slot<long>)slot!).Value = ParseInteger(col, Field(src), long.MinValue, long.MaxValue); break;
-                    case Kind.Bool: ((Slot<bool>)slot!).Value = ParseBool(col, Field(src)); break;
-                    case Kind.Text: ((Slot<ReadOnlyMemory<char>>)slot!).Value = Text(c, src); break;
-                    case Kind.VSingle: { var s = (Slot<VBuffer<float>>)slot!; s.Value = Fill(s.Value, col, i => ParseSingle(col, Field(i))); break; }
-                    case Kind.VDouble: { var s = (Slot<VBuffer<double>>)slot!; s.Value = Fill(s.Value, col, i => ParseDouble(col, Field(i))); break; }
-                    case Kind.VInt: { var s = (Slot<VBuffer<int>>)slot!; s.Value = Fill(s.Value, col, i => (int)ParseInteger(col, Field(i), int.MinValue, int.MaxValue)); break; }
-                    case Kind.VUInt: { var s = (Slot<VBuffer<uint>>)slot!; s.Value = Fill(s.Value, col, i => (uint)ParseInteger(col, Field(i), 0, uint.MaxValue)); break; }
-                    case Kind.VLong: { var s = (Slot<VBuffer<long>>)slot!; s.Value = Fill(s.Value, col, i => ParseInteger(col, Field(i), long.MinValue, long.MaxValue)); break; }
-                    case Kind.VBool: { var s = (Slot<VBuffer<bool>>)slot!; s.Value = Fill(s.Value, col, i => ParseBool(col, Field(i))); break; }
-                    case Kind.VText: { var s = (Slot<VBuffer<ReadOnlyMemory<char>>>)slot!; s.Value = Fill(s.Value, col, i => Text(c, i)); break; }
-                }
+                case Kind.None: break;
+                case Kind.Single: ((Slot<float>)slot!).Value = ParseSingle(col, Field(src)); break;
+                case Kind.Double: ((Slot<double>)slot!).Value = ParseDouble(col, Field(src)); break;
+                case Kind.Int: ((Slot<int>)slot!).Value = (int)ParseInteger(col, Field(src), int.MinValue, int.MaxValue); break;
+                case Kind.UInt: ((Slot<uint>)slot!).Value = (uint)ParseInteger(col, Field(src), 0, uint.MaxValue); break;
+                case Kind.Long: ((Slot<long>)slot!).Value = ParseInteger(col, Field(src), long.MinValue, long.MaxValue); break;
+                case Kind.Bool: ((Slot<bool>)slot!).Value = ParseBool(col, Field(src)); break;
+                case Kind.Text: ((Slot<ReadOnlyMemory<char>>)slot!).Value = Text(c, src); break;
+                case Kind.VSingle: { var s = (Slot<VBuffer<float>>)slot!; s.Value = Fill(s.Value, col, i => ParseSingle(col, Field(i))); break; }
+                case Kind.VDouble: { var s = (Slot<VBuffer<double>>)slot!; s.Value = Fill(s.Value, col, i => ParseDouble(col, Field(i))); break; }
+                case Kind.VInt: { var s = (Slot<VBuffer<int>>)slot!; s.Value = Fill(s.Value, col, i => (int)ParseInteger(col, Field(i), int.MinValue, int.MaxValue)); break; }
+                case Kind.VUInt: { var s = (Slot<VBuffer<uint>>)slot!; s.Value = Fill(s.Value, col, i => (uint)ParseInteger(col, Field(i), 0, uint.MaxValue)); break; }
+                case Kind.VLong: { var s = (Slot<VBuffer<long>>)slot!; s.Value = Fill(s.Value, col, i => ParseInteger(col, Field(i), long.MinValue, long.MaxValue)); break; }
+                case Kind.VBool: { var s = (Slot<VBuffer<bool>>)slot!; s.Value = Fill(s.Value, col, i => ParseBool(col, Field(i))); break; }
+                case Kind.VText: { var s = (Slot<VBuffer<ReadOnlyMemory<char>>>)slot!; s.Value = Fill(s.Value, col, i => Text(c, i)); break; }
             }
         }
 
