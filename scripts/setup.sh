@@ -6,9 +6,16 @@ cd "$(dirname "$0")/.."
 
 # libtorch-dev: the engine (libtorch 1.13, CPU). libopenblas0-pthread: without it libtorch
 # falls back to reference BLAS, about 40x slower on dense layers. cmake/g++: the native shim.
-# libonnx-dev: the ONNX schema the C# ONNX classes are generated from; python3-onnx: the
-# checker that tests/MlNetDeep.Tests/Onnx/check_onnx.py runs over exported files.
-APT_PACKAGES=(libtorch-dev libopenblas0-pthread cmake g++ make libpng-dev libjpeg-dev dataset-fashion-mnist libonnx-dev python3-onnx)
+# libpng-dev/libjpeg-dev: image decoding in the shim. dataset-fashion-mnist: the IDX files the
+# image tests, samples and benchmarks use. libonnx-dev: the ONNX schema the C# ONNX classes are
+# generated from; python3-onnx: the checker tests/MlNetDeep.Tests/Onnx/check_onnx.py runs.
+# python3-torch/-pandas/-sklearn: the benchmark's peers (bench/pytorch/*.py, /usr/bin/python3).
+APT_PACKAGES=(
+  libtorch-dev libopenblas0-pthread cmake g++ make
+  libpng-dev libjpeg-dev dataset-fashion-mnist
+  libonnx-dev python3-onnx
+  python3-torch python3-pandas python3-sklearn
+)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
