@@ -4,8 +4,9 @@
 //   - sigmoid (Xavier init): its slope is at most 0.25, so every layer the error travels back
 //     through shrinks the gradient: the first layers barely learn (vanishing gradients);
 //   - ReLU, Leaky ReLU, ELU (He init): slope 1 for positive inputs, the gradient arrives intact;
-//   - a deliberately bad ReLU setup (every bias starts at −1 and a large learning rate): most
-//     units output 0 for every input — "dead" neurons, whose gradient is 0, so they never recover.
+//   - a deliberately bad ReLU setup (every bias starts at −0.5, the learning rate is 10× larger):
+//     large updates push units to output 0 for every input — "dead" neurons, whose gradient is 0,
+//     so they never recover; layer by layer the network dies during training.
 // The training loop records every layer's gradient norm per epoch and the fraction of dead units
 // in every ReLU layer; this sample prints and plots them.
 //
@@ -58,7 +59,7 @@ var setups = new Setup[]
     new("relu", () => new Activation(ActivationKind.Relu), Initializer.HeNormal, Bias: 0, LearningRate: 0.05),
     new("leaky_relu", () => Activation.LeakyRelu(0.01), Initializer.HeNormal, Bias: 0, LearningRate: 0.05),
     new("elu", () => Activation.Elu(1.0), Initializer.HeNormal, Bias: 0, LearningRate: 0.05),
-    new("relu_bad", () => new Activation(ActivationKind.Relu), Initializer.HeNormal, Bias: -1, LearningRate: 0.5),
+    new("relu_bad", () => new Activation(ActivationKind.Relu), Initializer.HeNormal, Bias: -0.5, LearningRate: 0.5),
 };
 
 var gradientRows = new List<string> { "setup,epoch,layer,parameter,gradient_norm" };
@@ -108,7 +109,8 @@ foreach (var s in setups)
             deadRows.Add(string.Create(CultureInfo.InvariantCulture, $"{s.Name},{e.Epoch + 1},{layer},{fraction:R}"));
     }
 
-    // Gradient norms span many orders of magnitude, so the charts show log10 of them.
+    // Gradient norms span many orders of magnitude, so the charts show log10 of them (a norm of
+    // exactly 0, as in a dead network, has no logarithm and leaves a gap).
     IReadOnlyList<double> Log10Norms(string weight) => history.Epochs.Select(e => Math.Log10(e.GradientNorms[weight])).ToList();
     var perLayer = weightNames.Select((w, l) => ($"layer {l + 1}", Log10Norms(w))).ToList();
     SvgPlot.Save(SvgPlot.LineChart($"{s.Name}: gradient norm per layer", "epoch", "log10 gradient norm", perLayer),
@@ -120,15 +122,21 @@ foreach (var s in setups)
 
     Console.WriteLine("Gradient norm per layer, epoch 1 → epoch " + history.EpochCount + ":");
     for (int l = 0; l < weightNames.Count; l++)
-        Console.WriteLine($"  layer {l + 1,2} ({weightNames[l],-9}) {firstEpoch[weightNames[l]],10:E2} → {history.Epochs[^1].GradientNorms[weightNames[l]],10:E2}");
+        Console.WriteLine($"  layer {l + 1,2} ({weightNames[l],-9}) {firstEpoch[weightNames[l]],10:0.00E+00} → {history.Epochs[^1].GradientNorms[weightNames[l]],10:0.00E+00}");
 
-    var dead = history.Epochs[^1].DeadReluFractions.OrderBy(d => d.Key).ToList();
-    var deadText = dead.Count == 0 ? "n/a (no ReLU layers)" : string.Join(" ", dead.Select(d => $"{d.Value:P0}"));
-    if (dead.Count > 0)
+    // Dead units: the fraction of each ReLU layer's units that output 0 for all 256 probe rows.
+    // (Leaky ReLU and ELU never output exactly 0 for a whole layer's inputs, so they are not counted.)
+    string DeadText(EpochRecord e) => string.Join(" ", e.DeadReluFractions.OrderBy(d => d.Key).Select(d => $"{d.Value,4:P0}"));
+    var deadText = history.Epochs[^1].DeadReluFractions.Count == 0 ? "n/a (no plain ReLU layers)" : DeadText(history.Epochs[^1]);
+    if (history.Epochs[^1].DeadReluFractions.Count > 0)
     {
-        var firstDead = history.Epochs[0].DeadReluFractions.OrderBy(d => d.Key).Select(d => $"{d.Value:P0}");
-        Console.WriteLine($"Dead ReLU units per layer after epoch 1:  {string.Join(" ", firstDead)}");
-        Console.WriteLine($"Dead ReLU units per layer after epoch {history.EpochCount}: {deadText}");
+        Console.WriteLine("Dead ReLU units per ReLU layer (hidden layers 1 to 9):");
+        foreach (var e in history.Epochs.Where(e => e.Epoch == 0 || (e.Epoch + 1) % 5 == 0))
+            Console.WriteLine($"  after epoch {e.Epoch + 1,2}: {DeadText(e)}");
+        var reluLayers = history.Epochs[0].DeadReluFractions.Keys.Order().ToList();
+        SvgPlot.Save(SvgPlot.LineChart($"{s.Name}: dead units per ReLU layer", "epoch", "fraction dead",
+                reluLayers.Select((k, l) => ($"hidden {l + 1}", (IReadOnlyList<double>)history.Epochs.Select(e => e.DeadReluFractions[k]).ToList())).ToList()),
+            Path.Combine(outDir, $"dead_relu_{s.Name}.svg"));
     }
     foreach (var warning in history.Warnings) Console.WriteLine("WARNING: " + warning);
     if (history.Warnings.Count == 0) Console.WriteLine("No vanishing-gradient warnings.");
@@ -142,7 +150,7 @@ Console.WriteLine();
 Console.WriteLine("Summary (gradient norms of epoch 1):");
 Console.WriteLine($"{"setup",-11} {"layer 1",10} {"layer " + Depth,10} {"ratio",10} {"val acc",8} {"warnings",8}  dead ReLU per layer (last epoch)");
 foreach (var r in summary)
-    Console.WriteLine($"{r.Name,-11} {r.FirstNorm,10:E2} {r.LastNorm,10:E2} {r.FirstNorm / r.LastNorm,10:E2} {r.ValAccuracy,8:F4} {r.Warnings,8}  {r.Dead}");
+    Console.WriteLine($"{r.Name,-11} {r.FirstNorm,10:0.00E+00} {r.LastNorm,10:0.00E+00} {r.FirstNorm / r.LastNorm,10:0.00E+00} {r.ValAccuracy,8:F4} {r.Warnings,8}  {r.Dead}");
 
 File.WriteAllLines(Path.Combine(outDir, "gradient_norms.csv"), gradientRows);
 File.WriteAllLines(Path.Combine(outDir, "dead_relu.csv"), deadRows);
@@ -154,7 +162,7 @@ SvgPlot.Save(SvgPlot.LineChart("First vs last layer gradient norm", "epoch", "lo
 SvgPlot.Save(SvgPlot.LineChart("Gradient norm by depth (epoch 1)", "layer", "log10 gradient norm", profile),
     Path.Combine(outDir, "gradient_by_layer.svg"));
 Console.WriteLine();
-Console.WriteLine($"Wrote gradients_<setup>.svg, first_vs_last_layer.svg, gradient_by_layer.svg, gradient_norms.csv, dead_relu.csv and summary.csv to {outDir}");
+Console.WriteLine($"Wrote gradients_<setup>.svg, dead_relu_<setup>.svg, first_vs_last_layer.svg, gradient_by_layer.svg, gradient_norms.csv, dead_relu.csv and summary.csv to {outDir}");
 
 /// <summary>One training configuration: the hidden activation, its weight initializer, the initial bias and the learning rate.</summary>
 internal sealed record Setup(string Name, Func<Module> Activation, Initializer Initializer, double Bias, double LearningRate);

@@ -53,8 +53,9 @@ Console.WriteLine($"  (the decision boundary, w·x + b = 0, is at age {-insuranc
 
 // ---------------------------------------------------------------------------------------------
 // Example 2: loan approval. A small made-up table of 20 applicants: annual income (thousands)
-// and credit score. Higher income and a better score both help; two applicants break the rule
-// (rows 9 and 16), so no line separates the classes perfectly and the loss cannot reach 0.
+// and credit score. Higher income and a better score both help; two applicants break the pattern
+// (52k with 640 was approved, 66k with 710 was declined), so no straight line separates the
+// classes perfectly and the loss cannot reach 0.
 // ---------------------------------------------------------------------------------------------
 float[,] applicants =
 {
@@ -64,7 +65,7 @@ float[,] applicants =
     { 85, 800 }, { 90, 620 }, { 95, 740 }, { 35, 560 }, { 48, 760 },
     { 66, 710 }, { 30, 690 }, { 110, 780 }, { 38, 600 }, { 80, 560 },
 };
-float[] approved = { 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 0, 1, 0, 1, 0, 0, 1, 0, 0 };
+float[] approved = { 0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 0, 0 };
 int n = approved.Length;
 
 // Standardize each feature (subtract the mean, divide by the standard deviation) so that income
