@@ -152,6 +152,12 @@ Console.WriteLine($"{"setup",-11} {"layer 1",10} {"layer " + Depth,10} {"ratio",
 foreach (var r in summary)
     Console.WriteLine($"{r.Name,-11} {r.FirstNorm,10:0.00E+00} {r.LastNorm,10:0.00E+00} {r.FirstNorm / r.LastNorm,10:0.00E+00} {r.ValAccuracy,8:F4} {r.Warnings,8}  {r.Dead}");
 
+Console.WriteLine();
+Console.WriteLine("What to look for: with sigmoid the first layer's gradient is orders of magnitude smaller than the");
+Console.WriteLine("last layer's (ratio far below 1), so the early layers hardly move and accuracy stays at the majority");
+Console.WriteLine("class; the ReLU family keeps the ratio near 1. In the bad ReLU setup, once a whole layer is dead no");
+Console.WriteLine("gradient passes it: every norm drops to exactly 0 and the network stops learning for good.");
+
 File.WriteAllLines(Path.Combine(outDir, "gradient_norms.csv"), gradientRows);
 File.WriteAllLines(Path.Combine(outDir, "dead_relu.csv"), deadRows);
 File.WriteAllLines(Path.Combine(outDir, "summary.csv"), summary.Select(r => string.Create(CultureInfo.InvariantCulture,
