@@ -1,0 +1,77 @@
+using MlNetDeep.Transforms.Onnx;
+
+namespace MlNetDeep.Tests.Onnx;
+
+/// <summary>
+/// Serving an exported network through ApplyOnnxModel: a prediction engine gives the batch scores
+/// row by row, and a pooled engine under 8 threads x 500 predictions gives exactly the
+/// single-threaded results.
+/// </summary>
+public sealed class OnnxServingTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mlnetdeep-onnx-serve-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Prediction_engine_scores_single_rows_like_the_network()
+    {
+        var (net, path) = ApplyOnnxModelTests.ChurnModel(_dir);
+        using (net)
+        {
+            var ml = new MLContext(1);
+            var customers = ApplyOnnxModelTests.Customers(40, 21);
+            var model = ml.Transforms.ApplyOnnxModel("Score", "Features", path).Fit(ml.Data.LoadFromEnumerable(customers));
+            using var engine = ml.Model.CreatePredictionEngine<ApplyOnnxModelTests.Customer, ApplyOnnxModelTests.CustomerScore>(model);
+            var expected = ApplyOnnxModelTests.Forward(net, customers);
+            var result = new ApplyOnnxModelTests.CustomerScore();
+            for (int i = 0; i < customers.Count; i++)
+            {
+                engine.Predict(customers[i], ref result);
+                Assert.Equal(i, result.Id);
+                Assert.True(Math.Abs(expected[i] - result.Score) <= 1e-5, $"row {i}: {result.Score:R} vs {expected[i]:R}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Pooled_engine_under_concurrent_load_equals_single_threaded_scoring()
+    {
+        var (net, path) = ApplyOnnxModelTests.ChurnModel(_dir);
+        net.Dispose();
+        var ml = new MLContext(1);
+        var customers = ApplyOnnxModelTests.Customers(500, 33);
+        var model = ml.Transforms.ApplyOnnxModel(new OnnxOptions { ModelFile = path, IntraOpNumThreads = 1 })
+            .Fit(ml.Data.LoadFromEnumerable(customers));
+        float[] single;
+        using (var engine = ml.Model.CreatePredictionEngine<ApplyOnnxModelTests.Customer, ApplyOnnxModelTests.CustomerScore>(model))
+            single = customers.Select(c => engine.Predict(c).Score).ToArray();
+        var pool = ml.Model.CreatePredictionEnginePool<ApplyOnnxModelTests.Customer, ApplyOnnxModelTests.CustomerScore>(model);
+        const int Threads = 8;
+        var results = new float[Threads][];
+        var ids = new int[Threads][];
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            results[t] = new float[customers.Count];
+            ids[t] = new int[customers.Count];
+            start.SignalAndWait();
+            // Each thread walks the rows from its own offset so that different rows run at once.
+            for (int k = 0; k < customers.Count; k++)
+            {
+                int i = (k + t * 61) % customers.Count;
+                var p = pool.Predict(customers[i]);
+                results[t][i] = p.Score;
+                ids[t][i] = p.Id;
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        for (int t = 0; t < Threads; t++)
+        {
+            Assert.Equal(single, results[t]);
+            Assert.Equal(Enumerable.Range(0, customers.Count), ids[t]);
+        }
+        Assert.True(pool.EnginesCreated >= 1);
+    }
+}
