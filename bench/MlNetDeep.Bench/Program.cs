@@ -21,6 +21,7 @@ for (int i = 0; i < args.Length; i++)
 var jobs = new Dictionary<string, IBenchJob>
 {
     ["churn-mlp"] = new ChurnMlpJob(),
+    ["onnx-latency"] = new OnnxLatencyJob(),
 };
 var selected = names.Count == 0 ? jobs.Keys.ToList() : names;
 var options = new BenchOptions(epochs, threads);
