@@ -34,6 +34,39 @@ public sealed class OnnxServingTests : IDisposable
         }
     }
 
+    public sealed class ScoreVector
+    {
+        public float[] Score { get; set; } = [];
+    }
+
+    [Fact]
+    public void Onnx_prediction_engine_equals_the_general_engine_and_the_network()
+    {
+        var (net, path) = ApplyOnnxModelTests.ChurnModel(_dir);
+        using (net)
+        {
+            var ml = new MLContext(1);
+            var customers = ApplyOnnxModelTests.Customers(60, 8);
+            var model = ml.Transforms.ApplyOnnxModel("Score", "Features", path).Fit(ml.Data.LoadFromEnumerable(customers));
+            using var general = ml.Model.CreatePredictionEngine<ApplyOnnxModelTests.Customer, ApplyOnnxModelTests.CustomerScore>(model);
+            var fast = model.CreatePredictionEngine<ApplyOnnxModelTests.Customer, ApplyOnnxModelTests.CustomerScore>();
+            var expected = ApplyOnnxModelTests.Forward(net, customers);
+            var reused = new ApplyOnnxModelTests.CustomerScore();
+            for (int i = 0; i < customers.Count; i++)
+            {
+                fast.Predict(customers[i], ref reused);
+                Assert.Equal(general.Predict(customers[i]).Score, reused.Score);
+                Assert.True(Math.Abs(expected[i] - reused.Score) <= 1e-5, $"row {i}: {reused.Score:R} vs {expected[i]:R}");
+                Assert.Equal(0, reused.Id); // not an output: left alone
+            }
+            var e = Assert.Throws<ArgumentException>(() => model.CreatePredictionEngine<ApplyOnnxModelTests.Customer, ScoreVector>());
+            Assert.Contains("ScoreVector.Score receives ONNX output 'Score: Float [batch, 1]'. Expected a member of type Single. Received: Single[]", e.Message);
+            var wrong = new ApplyOnnxModelTests.Customer { Features = new float[10] };
+            var w = Assert.Throws<ArgumentException>(() => fast.Predict(wrong));
+            Assert.Contains("Customer.Features has 10 values; ONNX input 'Features' (shape [batch, 11]) expects 11.", w.Message);
+        }
+    }
+
     [Fact]
     public void Pooled_engine_under_concurrent_load_equals_single_threaded_scoring()
     {

@@ -206,6 +206,7 @@ internal sealed class OnnxScoringDataView : IDataView
         private readonly int[] _offsets;
         private T[] _data;
         private T[] _run = [];
+        private OnnxTensor? _tensor;
         private VBuffer<T> _row;
 
         public Feed(DataViewRowCursor input, OnnxInputBinding binding, int capacity)
@@ -254,16 +255,19 @@ internal sealed class OnnxScoringDataView : IDataView
         public override OnnxTensor Tensor(int start, int rows, bool batched)
         {
             int from = _offsets[start], count = _offsets[start + rows] - from;
-            // ONNX Runtime reads the array in place during the run: one array per distinct size, reused.
+            // ONNX Runtime reads the array in place during the run: one array per distinct size,
+            // reused, and the tensor over it too while the shape stays (every call of a prediction engine).
+            bool sameShape = _run.Length == count && _tensor is not null && _tensor.ShapeArray[0] == (batched ? rows : _tensor.ShapeArray[0]);
             if (_run.Length != count) _run = new T[count];
             Array.Copy(_data, from, _run, 0, count);
+            if (sameShape && _binding.DynamicIndex < 0) return _tensor!;
             var dims = _binding.RowDims;
             var shape = new long[dims.Length + (batched ? 1 : 0)];
             int k = 0;
             if (batched) shape[k++] = rows;
             for (int d = 0; d < dims.Length; d++)
                 shape[k++] = d == _binding.DynamicIndex ? Length(start) / _binding.FixedCount : dims[d];
-            return OnnxTensor.Create(_run, shape);
+            return _tensor = OnnxTensor.Create(_run, shape);
         }
     }
 
