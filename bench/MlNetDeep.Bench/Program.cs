@@ -21,7 +21,8 @@ for (int i = 0; i < args.Length; i++)
 var jobs = new Dictionary<string, IBenchJob>
 {
     ["churn-mlp"] = new ChurnMlpJob(),
-    ["onnx-latency"] = new OnnxLatencyJob(),
+    ["onnx-latency"] = OnnxLatencyJob.Churn(),
+    ["onnx-latency-cnn"] = OnnxLatencyJob.Cnn(),
 };
 var selected = names.Count == 0 ? jobs.Keys.ToList() : names;
 var options = new BenchOptions(epochs, threads);
