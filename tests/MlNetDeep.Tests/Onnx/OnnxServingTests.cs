@@ -1,4 +1,6 @@
+using MlNetDeep.Onnx;
 using MlNetDeep.Transforms.Onnx;
+using TorchApi = MlNetDeep.Torch.Torch;
 
 namespace MlNetDeep.Tests.Onnx;
 
@@ -64,6 +66,39 @@ public sealed class OnnxServingTests : IDisposable
             var wrong = new ApplyOnnxModelTests.Customer { Features = new float[10] };
             var w = Assert.Throws<ArgumentException>(() => fast.Predict(wrong));
             Assert.Contains("Customer.Features has 10 values; ONNX input 'Features' (shape [batch, 11]) expects 11.", w.Message);
+        }
+    }
+
+    public sealed class ClassProbabilities
+    {
+        public float[] Probabilities { get; set; } = [];
+    }
+
+    [Fact]
+    public void Onnx_prediction_engine_serves_vector_outputs_and_variable_lengths()
+    {
+        var c = OnnxTestModels.Get("lstm_classifier");
+        using var net = OnnxTestModels.Create(c);
+        var path = Path.Combine(_dir, "lstm.onnx");
+        ModuleExporter.Export(net, path, c.InputShape, "Tokens", "Probabilities");
+        var ml = new MLContext(1);
+        var rng = new Random(9);
+        var rows = new[] { 4, 4, 1, 6 }.Select(l => new ApplyOnnxModelTests.Sequence
+        {
+            Tokens = Enumerable.Range(0, l * 8).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray(),
+        }).ToList();
+        var model = ml.Transforms.ApplyOnnxModel(path).Fit(ml.Data.LoadFromEnumerable(rows));
+        var engine = model.CreatePredictionEngine<ApplyOnnxModelTests.Sequence, ClassProbabilities>();
+        foreach (var row in rows)
+        {
+            var actual = engine.Predict(row).Probabilities;
+            float[] expected;
+            using (TorchApi.NewDisposeScope())
+            using (TorchApi.NoGrad())
+                expected = net.Forward(TorchApi.Tensor(row.Tokens, new long[] { 1, row.Tokens.Length / 8, 8 })).ToArray<float>();
+            Assert.Equal(3, actual.Length);
+            for (int k = 0; k < 3; k++)
+                Assert.True(Math.Abs(expected[k] - actual[k]) <= 1e-5, $"length {row.Tokens.Length / 8}, class {k}: {actual[k]:R} vs {expected[k]:R}");
         }
     }
 
