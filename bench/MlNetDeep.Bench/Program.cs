@@ -26,6 +26,8 @@ var jobs = new Dictionary<string, IBenchJob>
 {
     ["churn-mlp"] = new ChurnMlpJob(),
     ["churn-pipeline"] = new ChurnPipelineJob(),
+    ["onnx-latency"] = OnnxLatencyJob.Churn(),
+    ["onnx-latency-cnn"] = OnnxLatencyJob.Cnn(),
 };
 var selected = names.Count == 0 ? jobs.Keys.ToList() : names;
 var options = new BenchOptions(epochs, threads);

@@ -146,7 +146,7 @@ public sealed unsafe class OnnxSession : IDisposable
                     IntPtr value;
                     fixed (long* shape = tensor.ShapeArray)
                         _api.Check(_api.CreateTensorWithDataAsOrtValue(_environment.CpuMemory.Pointer, (void*)pins[i].AddrOfPinnedObject(),
-                            (nuint)tensor.ByteLength, shape, (nuint)tensor.Rank, (int)tensor.ElementType, &value), $"Creating input tensor '{_inputs[i].Name}'");
+                            (nuint)tensor.ByteLength, shape, (nuint)tensor.Rank, (int)tensor.ElementType, &value), "Creating input tensor", _inputs[i].Name);
                     values[i] = new OrtValueHandle(value);
                 }
                 valuePointers[i] = values[i]!.Pointer;
@@ -230,12 +230,12 @@ public sealed unsafe class OnnxSession : IDisposable
     private string[] ReadStrings(OrtValueHandle value, long count, string name)
     {
         nuint length;
-        _api.Check(_api.GetStringTensorDataLength(value.Pointer, &length), $"Reading output '{name}'");
+        _api.Check(_api.GetStringTensorDataLength(value.Pointer, &length), "Reading output", name);
         var bytes = new byte[(int)length];
         var offsets = new nuint[count];
         fixed (byte* b = bytes)
         fixed (nuint* o = offsets)
-            _api.Check(_api.GetStringTensorContent(value.Pointer, b, length, o, (nuint)count), $"Reading output '{name}'");
+            _api.Check(_api.GetStringTensorContent(value.Pointer, b, length, o, (nuint)count), "Reading output", name);
         var result = new string[count];
         for (long k = 0; k < count; k++)
         {
@@ -248,15 +248,25 @@ public sealed unsafe class OnnxSession : IDisposable
     private OnnxTensor ReadTensor(OrtValueHandle value, string name)
     {
         int valueType;
-        _api.Check(_api.GetValueType(value.Pointer, &valueType), $"Reading output '{name}'");
+        _api.Check(_api.GetValueType(value.Pointer, &valueType), "Reading output", name);
         if (valueType != OnnxTypeTensor)
             throw new NotSupportedException($"Output '{name}' is not a tensor (ONNX type {valueType}); only tensor outputs can be read.");
         IntPtr info;
-        _api.Check(_api.GetTensorTypeAndShape(value.Pointer, &info), $"Reading output '{name}'");
+        _api.Check(_api.GetTensorTypeAndShape(value.Pointer, &info), "Reading output", name);
         OnnxElementType elementType;
         long[] shape;
         using (var owned = new OrtTensorTypeAndShapeInfoHandle(info))
-            (elementType, shape, _) = ReadTensorInfo(info, name);
+        {
+            // Type and dimensions only: an output's symbolic dimension names are not needed per run.
+            int type;
+            nuint rank;
+            _api.Check(_api.GetTensorElementType(info, &type), "Reading output", name);
+            _api.Check(_api.GetDimensionsCount(info, &rank), "Reading output", name);
+            elementType = (OnnxElementType)type;
+            shape = new long[(int)rank];
+            fixed (long* dims = shape)
+                _api.Check(_api.GetDimensions(info, dims, rank), "Reading output", name);
+        }
         long count = 1;
         foreach (var d in shape) count *= d;
         if (elementType == OnnxElementType.String) return OnnxTensor.Wrap(ReadStrings(value, count, name), shape, elementType);
@@ -266,7 +276,7 @@ public sealed unsafe class OnnxSession : IDisposable
         if (count > 0)
         {
             void* source;
-            _api.Check(_api.GetTensorMutableData(value.Pointer, &source), $"Reading output '{name}'");
+            _api.Check(_api.GetTensorMutableData(value.Pointer, &source), "Reading output", name);
             var pin = GCHandle.Alloc(data, GCHandleType.Pinned);
             try
             {

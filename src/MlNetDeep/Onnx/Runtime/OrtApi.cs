@@ -173,6 +173,13 @@ internal sealed unsafe class OrtApi
         throw new OnnxRuntimeException(code, context is null ? message : $"{context}: {message}");
     }
 
+    /// <summary>As <see cref="Check(IntPtr, string?)"/> with the context "<paramref name="what"/> '<paramref name="name"/>'",
+    /// built only on failure (runs check several statuses per call).</summary>
+    public void Check(IntPtr status, string what, string name)
+    {
+        if (status != IntPtr.Zero) Check(status, $"{what} '{name}'");
+    }
+
     /// <summary>The execution providers compiled into the library, e.g. "CPUExecutionProvider".</summary>
     public string[] AvailableProviders()
     {
