@@ -1,0 +1,187 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace MlNetDeep.Trainers;
+
+/// <summary>
+/// The k-means computation on rows already in memory (row-major <c>float[n·d]</c>): seeding
+/// (k-means++ or random rows) and Lloyd iterations. Every random choice comes from one
+/// <see cref="Random"/> built from the seed, in a fixed order, and every sum is taken in a fixed
+/// order, so a seed gives the same centroids whatever the number of threads.
+/// </summary>
+internal static class KMeansLloyd
+{
+    /// <summary>Rows per parallel work item: large enough to amortize scheduling, small enough to balance.</summary>
+    private const int Block = 512;
+
+    internal sealed record Result(float[] Centroids, double[] Inertia, int Iterations, bool Converged);
+
+    /// <summary>
+    /// Lloyd's algorithm from <paramref name="centroids"/> (updated in place):
+    /// <code>
+    /// assign:  a_i = argmin_c ‖x_i − μ_c‖²                       (lowest index on ties)
+    /// inertia: J = Σ_i ‖x_i − μ_{a_i}‖²                           (recorded after each assignment)
+    /// update:  μ_c = mean of the rows with a_i = c                  (an empty cluster takes the row farthest from its centroid)
+    /// stop:    no assignment changed, or J_prev − J ≤ tolerance · J_prev, or maxIterations updates done
+    /// </code>
+    /// Each update can only lower J (the mean minimizes the squared distances of its rows, and
+    /// reassignment picks the nearest centroid), so the recorded inertia never increases.
+    /// </summary>
+    public static Result Train(float[] x, int n, int d, float[] centroids, int k, int maxIterations, double tolerance, int threads)
+    {
+        var assign = new int[n];
+        var dist = new float[n];
+        var inertia = new List<double> { Assign(x, n, d, centroids, k, assign, dist, threads, out _) };
+        var sums = new double[k * d];
+        var counts = new long[k];
+        int iterations = 0;
+        bool converged = false;
+        while (iterations < maxIterations)
+        {
+            Update(x, n, d, centroids, k, assign, dist, sums, counts);
+            iterations++;
+            double previous = inertia[^1];
+            double j = Assign(x, n, d, centroids, k, assign, dist, threads, out int changed);
+            inertia.Add(j);
+            if (changed == 0 || previous - j <= tolerance * previous) { converged = true; break; }
+        }
+        return new Result(centroids, [.. inertia], iterations, converged);
+    }
+
+    /// <summary>Assigns every row to its nearest centroid; returns the inertia and how many assignments changed.</summary>
+    private static double Assign(float[] x, int n, int d, float[] centroids, int k, int[] assign, float[] dist, int threads, out int changed)
+    {
+        int blocks = (n + Block - 1) / Block;
+        var changes = new int[blocks];
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, b =>
+        {
+            int end = Math.Min(n, (b + 1) * Block);
+            for (int i = b * Block; i < end; i++)
+            {
+                var row = x.AsSpan(i * d, d);
+                int best = 0;
+                float bestD = SquaredDistance(row, centroids.AsSpan(0, d));
+                for (int c = 1; c < k; c++)
+                {
+                    float dc = SquaredDistance(row, centroids.AsSpan(c * d, d));
+                    if (dc < bestD) { bestD = dc; best = c; }
+                }
+                if (assign[i] != best) changes[b]++;
+                assign[i] = best;
+                dist[i] = bestD;
+            }
+        });
+        changed = changes.Sum();
+        double j = 0;
+        for (int i = 0; i < n; i++) j += dist[i]; // sequential: the same sum whatever the thread count
+        return j;
+    }
+
+    private static void Update(float[] x, int n, int d, float[] centroids, int k, int[] assign, float[] dist, double[] sums, long[] counts)
+    {
+        Array.Clear(sums);
+        Array.Clear(counts);
+        for (int i = 0; i < n; i++)
+        {
+            var s = sums.AsSpan(assign[i] * d, d);
+            var row = x.AsSpan(i * d, d);
+            for (int f = 0; f < d; f++) s[f] += row[f];
+            counts[assign[i]]++;
+        }
+        for (int c = 0; c < k; c++)
+        {
+            if (counts[c] > 0)
+            {
+                for (int f = 0; f < d; f++) centroids[c * d + f] = (float)(sums[c * d + f] / counts[c]);
+                continue;
+            }
+            // An empty cluster moves onto the row worst served by its centroid (as scikit-learn
+            // does); that row's distance is zeroed so a second empty cluster takes another row.
+            int far = 0;
+            for (int i = 1; i < n; i++) if (dist[i] > dist[far]) far = i;
+            x.AsSpan(far * d, d).CopyTo(centroids.AsSpan(c * d, d));
+            dist[far] = 0;
+        }
+    }
+
+    /// <summary>
+    /// k-means++ seeding (Arthur and Vassilvitskii, 2007): the first centroid is row
+    /// <c>rng.Next(n)</c>; each next one is drawn with probability proportional to D²(x), the
+    /// squared distance to the nearest centroid chosen so far: with u = <c>rng.NextDouble()</c>,
+    /// the first row i (in row order) whose running sum of D² exceeds u · Σ D².
+    /// </summary>
+    public static float[] KMeansPlusPlus(float[] x, int n, int d, int k, Random rng, int threads)
+    {
+        var centroids = new float[k * d];
+        int first = rng.Next(n);
+        x.AsSpan(first * d, d).CopyTo(centroids);
+        var minD = new float[n];
+        Array.Fill(minD, float.PositiveInfinity);
+        for (int c = 1; c < k; c++)
+        {
+            var last = centroids.AsSpan((c - 1) * d, d).ToArray();
+            Parallel.For(0, (n + Block - 1) / Block, new ParallelOptions { MaxDegreeOfParallelism = threads }, b =>
+            {
+                int end = Math.Min(n, (b + 1) * Block);
+                for (int i = b * Block; i < end; i++)
+                    minD[i] = Math.Min(minD[i], SquaredDistance(x.AsSpan(i * d, d), last));
+            });
+            double total = 0;
+            for (int i = 0; i < n; i++) total += minD[i];
+            if (!(total > 0))
+                throw new ArgumentOutOfRangeException("numberOfClusters",
+                    $"Expected numberOfClusters at most the number of distinct feature vectors ({c}). Received: numberOfClusters={k}");
+            double u = rng.NextDouble() * total, running = 0;
+            int pick = -1;
+            for (int i = 0; i < n; i++)
+            {
+                if (minD[i] <= 0) continue; // a row already at a centroid can never be drawn
+                running += minD[i];
+                pick = i;
+                if (running > u) break;
+            }
+            x.AsSpan(pick * d, d).CopyTo(centroids.AsSpan(c * d, d));
+        }
+        return centroids;
+    }
+
+    /// <summary>Random seeding: k distinct rows drawn uniformly (a partial Fisher–Yates shuffle of the row indices).</summary>
+    public static float[] RandomRows(float[] x, int n, int d, int k, Random rng)
+    {
+        var idx = Enumerable.Range(0, n).ToArray();
+        var centroids = new float[k * d];
+        for (int c = 0; c < k; c++)
+        {
+            int j = c + rng.Next(n - c);
+            (idx[c], idx[j]) = (idx[j], idx[c]);
+            x.AsSpan(idx[c] * d, d).CopyTo(centroids.AsSpan(c * d, d));
+        }
+        return centroids;
+    }
+
+    /// <summary>‖a − b‖², accumulated in SIMD lanes then the tail (the same order every call on a machine).</summary>
+    public static float SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        int w = Vector<float>.Count, i = 0;
+        float sum = 0;
+        if (a.Length >= w)
+        {
+            var va = MemoryMarshal.Cast<float, Vector<float>>(a);
+            var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
+            var acc = Vector<float>.Zero;
+            for (int v = 0; v < va.Length; v++)
+            {
+                var diff = va[v] - vb[v];
+                acc += diff * diff;
+            }
+            sum = Vector.Sum(acc);
+            i = va.Length * w;
+        }
+        for (; i < a.Length; i++)
+        {
+            float diff = a[i] - b[i];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+}
