@@ -105,44 +105,74 @@ internal static class KMeansLloyd
     }
 
     /// <summary>
-    /// k-means++ seeding (Arthur and Vassilvitskii, 2007): the first centroid is row
-    /// <c>rng.Next(n)</c>; each next one is drawn with probability proportional to D²(x), the
-    /// squared distance to the nearest centroid chosen so far: with u = <c>rng.NextDouble()</c>,
-    /// the first row i (in row order) whose running sum of D² exceeds u · Σ D².
+    /// k-means++ seeding (Arthur and Vassilvitskii, 2007) with local trials (scikit-learn's "greedy
+    /// k-means++"): the first centroid is row <c>rng.Next(n)</c>; for each next one,
+    /// <paramref name="localTrials"/> candidates are drawn with probability proportional to D²(x), the
+    /// squared distance to the nearest centroid chosen so far (with u = <c>rng.NextDouble()</c>, the
+    /// first row i in row order whose running sum of D² exceeds u · Σ D²), and the candidate that
+    /// leaves the lowest Σ D² is kept (the first on ties). <c>localTrials = 1</c> is plain k-means++.
     /// </summary>
-    public static float[] KMeansPlusPlus(float[] x, int n, int d, int k, Random rng, int threads)
+    public static float[] KMeansPlusPlus(float[] x, int n, int d, int k, Random rng, int threads, int localTrials = 1)
     {
         var centroids = new float[k * d];
         int first = rng.Next(n);
         x.AsSpan(first * d, d).CopyTo(centroids);
         var minD = new float[n];
+        var trial = new float[n];
+        var best = new float[n];
         Array.Fill(minD, float.PositiveInfinity);
+        MinDistances(x, n, d, centroids.AsSpan(0, d).ToArray(), minD, minD, threads);
         for (int c = 1; c < k; c++)
         {
-            var last = centroids.AsSpan((c - 1) * d, d).ToArray();
-            Parallel.For(0, (n + Block - 1) / Block, new ParallelOptions { MaxDegreeOfParallelism = threads }, b =>
-            {
-                int end = Math.Min(n, (b + 1) * Block);
-                for (int i = b * Block; i < end; i++)
-                    minD[i] = Math.Min(minD[i], SquaredDistance(x.AsSpan(i * d, d), last));
-            });
-            double total = 0;
-            for (int i = 0; i < n; i++) total += minD[i];
+            double total = Sum(minD);
             if (!(total > 0))
                 throw new ArgumentOutOfRangeException("numberOfClusters",
                     $"Expected numberOfClusters at most the number of distinct feature vectors ({c}). Received: numberOfClusters={k}");
-            double u = rng.NextDouble() * total, running = 0;
             int pick = -1;
-            for (int i = 0; i < n; i++)
+            double bestPotential = double.PositiveInfinity;
+            var candidates = new int[localTrials];
+            for (int t = 0; t < localTrials; t++) candidates[t] = DrawProportional(minD, rng.NextDouble() * total);
+            foreach (int candidate in candidates)
             {
-                if (minD[i] <= 0) continue; // a row already at a centroid can never be drawn
-                running += minD[i];
-                pick = i;
-                if (running > u) break;
+                MinDistances(x, n, d, x.AsSpan(candidate * d, d).ToArray(), minD, trial, threads);
+                double potential = localTrials == 1 ? 0 : Sum(trial);
+                if (potential < bestPotential) { bestPotential = potential; pick = candidate; (best, trial) = (trial, best); }
             }
+            (minD, best) = (best, minD);
             x.AsSpan(pick * d, d).CopyTo(centroids.AsSpan(c * d, d));
         }
         return centroids;
+    }
+
+    /// <summary>The first row (in row order, skipping zero weights) whose running sum of <paramref name="weights"/> exceeds <paramref name="target"/>.</summary>
+    private static int DrawProportional(float[] weights, double target)
+    {
+        double running = 0;
+        int pick = -1;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            if (weights[i] <= 0) continue; // a row already at a centroid can never be drawn
+            running += weights[i];
+            pick = i;
+            if (running > target) break;
+        }
+        return pick;
+    }
+
+    /// <summary>result_i = min(current_i, ‖x_i − centroid‖²).</summary>
+    private static void MinDistances(float[] x, int n, int d, float[] centroid, float[] current, float[] result, int threads) =>
+        Parallel.For(0, (n + Block - 1) / Block, new ParallelOptions { MaxDegreeOfParallelism = threads }, b =>
+        {
+            int end = Math.Min(n, (b + 1) * Block);
+            for (int i = b * Block; i < end; i++)
+                result[i] = Math.Min(current[i], SquaredDistance(x.AsSpan(i * d, d), centroid));
+        });
+
+    private static double Sum(float[] values)
+    {
+        double total = 0;
+        foreach (var v in values) total += v; // sequential: the same sum whatever the thread count
+        return total;
     }
 
     /// <summary>Random seeding: k distinct rows drawn uniformly (a partial Fisher–Yates shuffle of the row indices).</summary>

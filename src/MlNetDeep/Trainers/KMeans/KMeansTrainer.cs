@@ -8,8 +8,11 @@ namespace MlNetDeep.Trainers;
 /// <c>KMeansTrainer</c>. Needs training data (read once into memory); input: a fixed-size vector of
 /// Single; output: <c>PredictedLabel</c> (key of the nearest cluster, 1-based) and <c>Score</c>
 /// (squared distances to every centroid) — see <see cref="ClusteringPredictionTransformer{TModel}"/>.
-/// Seeding is k-means++ (default) or random rows, then Lloyd iterations (see
-/// <see cref="KMeansLloyd.Train"/> for the update and the stopping rule). The seed is
+/// Seeding is greedy k-means++ (default) or random rows, then Lloyd iterations: assign each row to
+/// its nearest centroid, move each centroid to the mean of its rows, until no assignment changes,
+/// the inertia falls by at most <see cref="Options.OptimizationTolerance"/> of itself, or
+/// <see cref="Options.MaximumNumberOfIterations"/> updates are done (an empty cluster moves onto
+/// the row farthest from its centroid). The seed is
 /// <see cref="Options.Seed"/>, else drawn from the MLContext's seed when the trainer is created, so
 /// fitting the same trainer twice gives the same model. Rows with a NaN or infinite feature are
 /// rejected (naming the row) rather than skipped. ONNX export: expressible with ReduceSum, MatMul and
@@ -20,7 +23,11 @@ public sealed class KMeansTrainer : IEstimator<ClusteringPredictionTransformer<K
     /// <summary>How the first centroids are chosen (ML.NET's names; ML.NET's k-means|| "KMeansYinyang" is not offered).</summary>
     public enum InitializationAlgorithm
     {
-        /// <summary>k-means++: each next centroid is a row drawn with probability proportional to its squared distance to the nearest centroid so far.</summary>
+        /// <summary>
+        /// k-means++: each next centroid is a row drawn with probability proportional to its squared
+        /// distance to the nearest centroid so far; of 2 + ⌊ln k⌋ such draws the one that lowers the
+        /// inertia most is kept (scikit-learn's greedy k-means++; plain k-means++ lands in poor optima more often).
+        /// </summary>
         KMeansPlusPlus = 0,
         /// <summary>k distinct rows drawn uniformly.</summary>
         Random = 1,
@@ -108,7 +115,7 @@ public sealed class KMeansTrainer : IEstimator<ClusteringPredictionTransformer<K
         int threads = _options.NumberOfThreads ?? Environment.ProcessorCount;
         var rng = new Random(_seed);
         var init = _options.InitializationAlgorithm == InitializationAlgorithm.KMeansPlusPlus
-            ? KMeansLloyd.KMeansPlusPlus(x, n, d, k, rng, threads)
+            ? KMeansLloyd.KMeansPlusPlus(x, n, d, k, rng, threads, localTrials: 2 + (int)Math.Log(k))
             : KMeansLloyd.RandomRows(x, n, d, k, rng);
         var r = KMeansLloyd.Train(x, n, d, init, k, _options.MaximumNumberOfIterations, _options.OptimizationTolerance, threads);
         var model = new KMeansModelParameters(r.Centroids, k, d, r.Inertia, r.Iterations, r.Converged);
