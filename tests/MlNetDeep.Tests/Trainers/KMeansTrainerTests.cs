@@ -85,6 +85,27 @@ public class KMeansTrainerTests
     }
 
     [Fact]
+    public void TheFourCentroidDistanceKernelIsBitIdenticalToTheSingleOne()
+    {
+        // Training assigns rows with the four-at-a-time kernel and scoring uses the single one: they
+        // must agree exactly, or a training row's Score could disagree with its training cluster.
+        var rng = new Random(3);
+        foreach (int d in new[] { 1, 3, 7, 8, 9, 16, 33, 784 })
+        {
+            var a = Enumerable.Range(0, d).Select(_ => (float)(rng.NextDouble() * 200 - 100)).ToArray();
+            var c4 = Enumerable.Range(0, 4 * d).Select(_ => (float)(rng.NextDouble() * 200 - 100)).ToArray();
+            var four = new float[4];
+            KMeansLloyd.SquaredDistances4(a, c4, four);
+            for (int j = 0; j < 4; j++)
+            {
+                double exact = Enumerable.Range(0, d).Sum(i => (double)(a[i] - c4[j * d + i]) * (a[i] - c4[j * d + i]));
+                Assert.Equal(KMeansLloyd.SquaredDistance(a, c4.AsSpan(j * d, d)), four[j]);
+                Assert.Equal(exact, four[j], exact * 1e-5);
+            }
+        }
+    }
+
+    [Fact]
     public void PassesTheEstimatorContract()
     {
         var ml = new MLContext(seed: 1);
@@ -154,13 +175,43 @@ public class KMeansTrainerTests
         var centroids = KMeansLloyd.KMeansPlusPlus(x, 6, 1, 3, new Random(123), threads: 2);
         Assert.Equal(new[] { x[first], x[second], x[third] }, centroids);
         Assert.Equal(3, centroids.Distinct().Count());
+    }
 
-        static int FirstExceeding(double[] w, double target)
+    [Fact]
+    public void GreedyKMeansPlusPlusKeepsTheCandidateThatLowersTheInertiaMost()
+    {
+        // Rows 0, 1, 2, 10, 11, 30, 31, k = 3, three local trials, seed 2024: per step, three rows are
+        // drawn by the D² rule (one rng.NextDouble() each), and the one leaving the lowest Σ D² is kept.
+        float[] x = [0, 1, 2, 10, 11, 30, 31];
+        var draws = new Random(2024);
+        var chosen = new List<int> { draws.Next(x.Length) };
+        double D2(int i) => chosen.Min(c => (double)(x[i] - x[c]) * (x[i] - x[c]));
+        var candidatesSeen = new List<int>();
+        bool greedyMattered = false;
+        for (int step = 1; step < 3; step++)
         {
-            double run = 0;
-            for (int i = 0; i < w.Length; i++) { run += w[i]; if (w[i] > 0 && run > target) return i; }
-            throw new InvalidOperationException("no row exceeds the target");
+            var d2 = Enumerable.Range(0, x.Length).Select(D2).ToArray();
+            var candidates = Enumerable.Range(0, 3).Select(_ => FirstExceeding(d2, draws.NextDouble() * d2.Sum())).ToArray();
+            candidatesSeen.AddRange(candidates);
+            double Potential(int cand) => Enumerable.Range(0, x.Length).Sum(i => Math.Min(d2[i], (double)(x[i] - x[cand]) * (x[i] - x[cand])));
+            chosen.Add(candidates.OrderBy(Potential).ThenBy(c => Array.IndexOf(candidates, c)).First());
+            greedyMattered |= chosen[^1] != candidates[0];
         }
+
+        var centroids = KMeansLloyd.KMeansPlusPlus(x, x.Length, 1, 3, new Random(2024), threads: 2, localTrials: 3);
+        Assert.Equal(chosen.Select(i => x[i]), centroids);
+        // The trace is informative only if at some step the kept candidate is not the first one drawn
+        // (here the second step draws rows 2, 10 and 11 and keeps 10).
+        Assert.True(greedyMattered, $"candidates {string.Join(",", candidatesSeen)}");
+        // One row in each group {0, 1, 2}, {10, 11}, {30, 31}: the greedy choice avoids a second seed in a group.
+        Assert.Equal(3, centroids.Select(v => v < 5 ? 0 : v < 20 ? 1 : 2).Distinct().Count());
+    }
+
+    private static int FirstExceeding(double[] w, double target)
+    {
+        double run = 0;
+        for (int i = 0; i < w.Length; i++) { run += w[i]; if (w[i] > 0 && run > target) return i; }
+        throw new InvalidOperationException("no row exceeds the target");
     }
 
     [Fact]

@@ -56,12 +56,19 @@ internal static class KMeansLloyd
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, b =>
         {
             int end = Math.Min(n, (b + 1) * Block);
+            Span<float> four = stackalloc float[4];
             for (int i = b * Block; i < end; i++)
             {
                 var row = x.AsSpan(i * d, d);
                 int best = 0;
-                float bestD = SquaredDistance(row, centroids.AsSpan(0, d));
-                for (int c = 1; c < k; c++)
+                float bestD = float.PositiveInfinity;
+                int c = 0;
+                for (; c + 4 <= k; c += 4)
+                {
+                    SquaredDistances4(row, centroids.AsSpan(c * d, 4 * d), four);
+                    for (int j = 0; j < 4; j++) if (four[j] < bestD) { bestD = four[j]; best = c + j; }
+                }
+                for (; c < k; c++)
                 {
                     float dc = SquaredDistance(row, centroids.AsSpan(c * d, d));
                     if (dc < bestD) { bestD = dc; best = c; }
@@ -72,9 +79,9 @@ internal static class KMeansLloyd
             }
         });
         changed = changes.Sum();
-        double j = 0;
-        for (int i = 0; i < n; i++) j += dist[i]; // sequential: the same sum whatever the thread count
-        return j;
+        double total = 0;
+        for (int i = 0; i < n; i++) total += dist[i]; // sequential: the same sum whatever the thread count
+        return total;
     }
 
     private static void Update(float[] x, int n, int d, float[] centroids, int k, int[] assign, float[] dist, double[] sums, long[] counts)
@@ -187,6 +194,42 @@ internal static class KMeansLloyd
             x.AsSpan(idx[c] * d, d).CopyTo(centroids.AsSpan(c * d, d));
         }
         return centroids;
+    }
+
+    /// <summary>
+    /// ‖a − c_j‖² for four consecutive centroids c_0..c_3 (row-major in <paramref name="c4"/>) in one
+    /// pass over <paramref name="a"/>; each lane follows exactly <see cref="SquaredDistance"/>'s order,
+    /// so the results are bit-identical to four calls of it.
+    /// </summary>
+    public static void SquaredDistances4(ReadOnlySpan<float> a, ReadOnlySpan<float> c4, Span<float> result)
+    {
+        int d = a.Length, w = Vector<float>.Count, nv = d / w;
+        Vector<float> s0 = Vector<float>.Zero, s1 = s0, s2 = s0, s3 = s0;
+        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
+        var v0 = MemoryMarshal.Cast<float, Vector<float>>(c4[..d]);
+        var v1 = MemoryMarshal.Cast<float, Vector<float>>(c4.Slice(d, d));
+        var v2 = MemoryMarshal.Cast<float, Vector<float>>(c4.Slice(2 * d, d));
+        var v3 = MemoryMarshal.Cast<float, Vector<float>>(c4.Slice(3 * d, d));
+        for (int v = 0; v < nv; v++)
+        {
+            var x = va[v];
+            var e0 = x - v0[v]; s0 += e0 * e0;
+            var e1 = x - v1[v]; s1 += e1 * e1;
+            var e2 = x - v2[v]; s2 += e2 * e2;
+            var e3 = x - v3[v]; s3 += e3 * e3;
+        }
+        Span<Vector<float>> acc = [s0, s1, s2, s3];
+        for (int j = 0; j < 4; j++)
+        {
+            var cj = c4.Slice(j * d, d);
+            float sum = nv > 0 ? Vector.Sum(acc[j]) : 0;
+            for (int i = nv * w; i < d; i++)
+            {
+                float diff = a[i] - cj[i];
+                sum += diff * diff;
+            }
+            result[j] = sum;
+        }
     }
 
     /// <summary>‖a − b‖², accumulated in SIMD lanes then the tail (the same order every call on a machine).</summary>
