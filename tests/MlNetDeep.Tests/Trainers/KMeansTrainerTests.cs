@@ -255,6 +255,54 @@ public class KMeansTrainerTests
         Assert.Contains(Centroids(model.Model), c => Math.Abs(c[0] - 5.006) < 1e-4 && Math.Abs(c[1] - 3.428) < 1e-4 && Math.Abs(c[2] - 1.462) < 1e-4 && Math.Abs(c[3] - 0.246) < 1e-4);
     }
 
+    public sealed class IrisInput
+    {
+        [LoadColumn(0)] public float SepalLength { get; set; }
+        [LoadColumn(1)] public float SepalWidth { get; set; }
+        [LoadColumn(2)] public float PetalLength { get; set; }
+        [LoadColumn(3)] public float PetalWidth { get; set; }
+        [LoadColumn(4)] public string Species { get; set; } = "";
+    }
+
+    public sealed class ClusterPrediction
+    {
+        public uint PredictedLabel { get; set; }
+        public float[] Score { get; set; } = [];
+    }
+
+    [Fact]
+    public void AnMlNetStylePipelinePredictsThroughAPredictionEngineAndASavedModel()
+    {
+        // The ML.NET iris clustering sample's shape: Concatenate → NormalizeMinMax → KMeans, then a
+        // prediction engine with uint PredictedLabel and float[] Score.
+        var ml = new MLContext(seed: 0);
+        var data = ml.Data.LoadFromTextFile<IrisInput>(TestData.DataPath("iris.csv"), ',', hasHeader: true);
+        var pipeline = ml.Transforms.Concatenate("Features", "SepalLength", "SepalWidth", "PetalLength", "PetalWidth")
+            .Append(ml.Transforms.NormalizeMinMax("Features"))
+            .Append(ml.Clustering.Trainers.KMeans(numberOfClusters: 3));
+        var model = pipeline.Fit(data);
+        var kmeans = model.LastTransformer!.Model;
+        var centroids = Centroids(kmeans);
+
+        var setosa = new IrisInput { SepalLength = 5.1f, SepalWidth = 3.5f, PetalLength = 1.4f, PetalWidth = 0.2f };
+        var virginica = new IrisInput { SepalLength = 6.7f, SepalWidth = 3.0f, PetalLength = 5.8f, PetalWidth = 2.2f };
+        var engine = ml.Model.CreatePredictionEngine<IrisInput, ClusterPrediction>(model);
+        var p1 = engine.Predict(setosa);
+        var p2 = engine.Predict(virginica);
+        Assert.Equal(3, p1.Score.Length);
+        Assert.NotEqual(p1.PredictedLabel, p2.PredictedLabel);
+        Assert.Equal((uint)(Array.IndexOf(p1.Score, p1.Score.Min()) + 1), p1.PredictedLabel);
+        // The setosa centroid (the one predicted for the setosa row) has the smallest petal length.
+        Assert.Equal(centroids.Select(c => c[2]).Min(), centroids[p1.PredictedLabel - 1][2]);
+
+        using var file = new TestData.TempFile(extension: ".zip");
+        ml.Model.Save(model, data.Schema, file.Path);
+        var loaded = ml.Model.Load(file.Path, out _);
+        var again = ml.Model.CreatePredictionEngine<IrisInput, ClusterPrediction>(loaded).Predict(virginica);
+        Assert.Equal(p2.PredictedLabel, again.PredictedLabel);
+        Assert.Equal(p2.Score, again.Score);
+    }
+
     [Fact]
     public void InertiaNeverIncreasesOverIterations()
     {

@@ -129,7 +129,9 @@ public sealed class KMeansTrainer : IEstimator<ClusteringPredictionTransformer<K
         var col = ShapeChecks.Find(input.Schema, nameof(KMeansTrainer), name);
         if (col.Type is not VectorDataViewType { ItemType: var item, IsKnownSize: true, Size: var d } || item != NumberDataViewType.Single)
             throw ShapeChecks.WrongType(nameof(KMeansTrainer), name, col.Type, "a fixed-size vector of Single");
-        var rows = new List<float>(checked((int)Math.Min((input.GetRowCount() ?? 1024) * d, int.MaxValue)));
+        // One array of the final size when the row count is known (no second copy of a large matrix).
+        long? known = input.GetRowCount();
+        var x = new float[known is long rowsKnown && rowsKnown * d <= Array.MaxLength ? rowsKnown * d : 0];
         using var cursor = input.GetRowCursor([col]);
         var g = cursor.GetGetter<VBuffer<float>>(col);
         VBuffer<float> v = default;
@@ -142,10 +144,17 @@ public sealed class KMeansTrainer : IEstimator<ClusteringPredictionTransformer<K
             for (int i = 0; i < d; i++)
                 if (!float.IsFinite(values[i]))
                     throw new ArgumentException($"KMeansTrainer: column '{name}' holds {values[i]} at row {n}, slot {i}; expected finite values (remove or replace missing values first).", nameof(input));
-            rows.AddRange(values);
+            if ((long)(n + 1) * d > x.Length)
+            {
+                long grown = Math.Max((long)(n + 1) * d, 2L * x.Length);
+                if ((long)(n + 1) * d > Array.MaxLength) throw new InvalidOperationException($"KMeansTrainer: {n + 1} rows of {d} features exceed the largest array .NET can hold.");
+                Array.Resize(ref x, (int)Math.Min(grown, Array.MaxLength));
+            }
+            values.CopyTo(x.AsSpan(n * d, d));
             n++;
         }
         if (n == 0) throw new ArgumentException($"KMeansTrainer: the training data has no rows. Received: 0 rows in column '{name}'", nameof(input));
-        return ([.. rows], n, d);
+        if (x.Length != n * d) Array.Resize(ref x, n * d);
+        return (x, n, d);
     }
 }
