@@ -11,9 +11,13 @@ namespace MlNetDeep.Trainers;
 /// <list type="bullet">
 /// <item><c>PredictedLabel</c>: a key of k values (uint, 1-based): the nearest cluster c has key c + 1;
 /// key 0 (missing) when the features hold a NaN or infinity.</item>
-/// <item><c>Score</c>: a vector of k Single, the squared Euclidean distance ‖x − μ_c‖² to each
-/// centroid (ML.NET's k-means Score semantics; lower is nearer), NaN for non-finite features.</item>
+/// <item><c>Score</c>: a vector of k Single, the squared Euclidean distance d_c = ‖x − μ_c‖² to each
+/// centroid, lower is nearer, NaN for non-finite features. This is ML.NET's documented k-means score;
+/// ML.NET evaluates it as max(0, ‖x‖² − 2x·μ_c + ‖μ_c‖²), here it is Σ_i (x_i − μ_c,i)², the same value
+/// up to float rounding, never negative and exact for a row equal to a centroid.</item>
 /// </list>
+/// <c>ml.Clustering.Evaluate</c> reads these columns as they are (its average distance is the mean of
+/// the smallest Score, i.e. the inertia divided by the row count).
 /// ONNX note: the scoring is ReduceSum(x², axis 1) − 2·MatMul(x, Cᵀ) + ReduceSum(C², axis 1) for
 /// Score and ArgMin + 1 (cast to uint32) for PredictedLabel; nothing here needs a custom operator.
 /// </summary>

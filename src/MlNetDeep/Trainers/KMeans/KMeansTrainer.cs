@@ -14,13 +14,15 @@ namespace MlNetDeep.Trainers;
 /// <see cref="Options.MaximumNumberOfIterations"/> updates are done (an empty cluster moves onto
 /// the row farthest from its centroid). The seed is
 /// <see cref="Options.Seed"/>, else drawn from the MLContext's seed when the trainer is created, so
-/// fitting the same trainer twice gives the same model. Rows with a NaN or infinite feature are
-/// rejected (naming the row) rather than skipped. ONNX export: expressible with ReduceSum, MatMul and
-/// ArgMin (not implemented yet).
+/// fitting the same trainer twice gives the same model, whatever <see cref="Options.NumberOfThreads"/>
+/// (rows are split into fixed blocks and every sum runs in row order; bit-for-bit across machines only
+/// when they have the same SIMD width). Rows with a NaN or infinite feature are rejected (naming the
+/// row) rather than silently skipped as in ML.NET. Memory: the features once as Single (rows × length × 4 bytes).
+/// ONNX export: expressible with ReduceSum, MatMul and ArgMin (not implemented yet).
 /// </summary>
 public sealed class KMeansTrainer : IEstimator<ClusteringPredictionTransformer<KMeansModelParameters>>
 {
-    /// <summary>How the first centroids are chosen (ML.NET's names; ML.NET's k-means|| "KMeansYinyang" is not offered).</summary>
+    /// <summary>How the first centroids are chosen (ML.NET's names). ML.NET's default, k-means|| ("KMeansYinyang"), is not offered; the default here is <see cref="KMeansPlusPlus"/>.</summary>
     public enum InitializationAlgorithm
     {
         /// <summary>
