@@ -38,7 +38,7 @@ internal static class KMeansLloyd
         bool converged = false;
         while (iterations < maxIterations)
         {
-            Update(x, n, d, centroids, k, assign, dist, sums, counts);
+            Update(x, n, d, centroids, k, assign, dist, sums, counts, threads);
             iterations++;
             double previous = inertia[^1];
             double j = Assign(x, n, d, centroids, k, assign, dist, threads, out int changed);
@@ -84,16 +84,34 @@ internal static class KMeansLloyd
         return total;
     }
 
-    private static void Update(float[] x, int n, int d, float[] centroids, int k, int[] assign, float[] dist, double[] sums, long[] counts)
+    /// <summary>Rows per partial sum in the update: fixed, so the sums (and the centroids) do not depend on the thread count.</summary>
+    private const int UpdateChunk = 8192;
+
+    private static void Update(float[] x, int n, int d, float[] centroids, int k, int[] assign, float[] dist, double[] sums, long[] counts, int threads)
     {
+        // Per-chunk partial sums in parallel, then added chunk by chunk in order.
+        int chunks = (n + UpdateChunk - 1) / UpdateChunk;
+        var partial = new double[chunks][];
+        var partialCounts = new long[chunks][];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, b =>
+        {
+            var ps = partial[b] = new double[k * d];
+            var pc = partialCounts[b] = new long[k];
+            int end = Math.Min(n, (b + 1) * UpdateChunk);
+            for (int i = b * UpdateChunk; i < end; i++)
+            {
+                var s = ps.AsSpan(assign[i] * d, d);
+                var row = x.AsSpan(i * d, d);
+                for (int f = 0; f < d; f++) s[f] += row[f];
+                pc[assign[i]]++;
+            }
+        });
         Array.Clear(sums);
         Array.Clear(counts);
-        for (int i = 0; i < n; i++)
+        for (int b = 0; b < chunks; b++)
         {
-            var s = sums.AsSpan(assign[i] * d, d);
-            var row = x.AsSpan(i * d, d);
-            for (int f = 0; f < d; f++) s[f] += row[f];
-            counts[assign[i]]++;
+            for (int j = 0; j < sums.Length; j++) sums[j] += partial[b][j];
+            for (int c = 0; c < k; c++) counts[c] += partialCounts[b][c];
         }
         for (int c = 0; c < k; c++)
         {
