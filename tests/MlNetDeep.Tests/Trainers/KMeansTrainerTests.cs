@@ -147,6 +147,22 @@ public class KMeansTrainerTests
             Assert.Equal(a, Fit(5, null, init));
         }
 
+        // Enough rows for many parallel blocks and several partial-sum chunks: still bit for bit.
+        var rng = new Random(4);
+        var many = Enumerable.Range(0, 20000).Select(_ => new Row { Features = [(float)rng.NextDouble(), (float)(rng.NextDouble() * rng.NextDouble())] }).ToList();
+        float[][] FitMany(int? threads, out KMeansModelParameters m)
+        {
+            var ml = new MLContext(seed: 100);
+            m = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options { NumberOfClusters = 7, Seed = 11, NumberOfThreads = threads, OptimizationTolerance = 0 })
+                .Fit(ml.Data.LoadFromEnumerable(many)).Model;
+            return Centroids(m);
+        }
+        var single = FitMany(1, out var one);
+        Assert.True(one.NumberOfIterations > 3, $"only {one.NumberOfIterations} iterations: the comparison would be weak");
+        Assert.Equal(single, FitMany(2, out var two));
+        Assert.Equal(one.TrainingInertia, two.TrainingInertia);
+        Assert.Equal(single, FitMany(5, out _));
+
         // Without Options.Seed the MLContext's seed decides: equal contexts give equal models, and one
         // trainer fitted twice gives the same model.
         var m1 = new MLContext(seed: 9);
