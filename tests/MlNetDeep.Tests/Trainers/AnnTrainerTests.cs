@@ -236,6 +236,29 @@ public class AnnTrainerTests
         for (int i = 0; i < 10; i++) Assert.Equal(batch[i], engine.Predict(rows[i]).Score);
     }
 
+    [Fact]
+    public void TextLabelsMapBackAfterSaveAndLoad()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(Synthetic(150));
+        var model = ml.MulticlassClassification.Trainers.Ann(Small("Kind", 20)).Fit(data);
+        Assert.Equal(Synthetic(150).Select(r => r.Kind).Distinct(), model.Model.Labels.ClassNames!); // order of first occurrence, as ValueToKey
+        using var ms = new MemoryStream();
+        ml.Model.Save(model, data.Schema, ms);
+        ms.Position = 0;
+        var loaded = ml.Model.Load(ms, out _);
+        List<string> Names(ITransformer t)
+        {
+            var scored = t.Transform(data);
+            var mapped = ml.Transforms.Conversion.MapKeyToValue("Name", "PredictedLabel").Fit(scored).Transform(scored);
+            return TestData.Column<ReadOnlyMemory<char>>(mapped, "Name").Select(n => n.ToString()).ToList();
+        }
+        var before = Names(model);
+        Assert.Equal(before, Names(loaded));
+        var truth = TestData.Column<ReadOnlyMemory<char>>(data, "Kind").Select(n => n.ToString()).ToList();
+        Assert.True(truth.Zip(before).Count(p => p.First == p.Second) >= 0.8 * truth.Count, "training accuracy on 3 text classes");
+    }
+
     public sealed class MulticlassPrediction
     {
         public float[] Score { get; set; } = [];
