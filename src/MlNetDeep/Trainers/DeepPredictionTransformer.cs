@@ -15,7 +15,7 @@ namespace MlNetDeep.Trainers;
 /// multiclass → <c>Score</c> (softmax class probabilities) and <c>PredictedLabel</c> (a key whose KeyValues are the label's values, so
 /// MapKeyToValue gives the label back); regression → <c>Score</c>. Saved in model files with its architecture and tensors.
 /// </summary>
-public sealed class DeepPredictionTransformer : RowToRowTransformerBase
+public sealed class DeepPredictionTransformer : ITransformer
 {
     internal const string Tag = "DeepPrediction";
     private readonly ConditionalWeakTable<DataViewRow, RowScorer> _scorers = new();
@@ -49,66 +49,77 @@ public sealed class DeepPredictionTransformer : RowToRowTransformerBase
         return new DeepPredictionTransformer(Model, FeatureColumnName, threshold);
     }
 
-    private protected override IReadOnlyList<OutputColumn> Bind(DataViewSchema inputSchema)
+    /// <summary>Rows per forward pass when a cursor scores many rows (a prediction engine scores one at a time).</summary>
+    public const int ScoringBatchSize = 256;
+
+    /// <inheritdoc/>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => MappedDataView.MakeSchema(inputSchema, Bind(inputSchema));
+
+    /// <inheritdoc/>
+    public IDataView Transform(IDataView input)
     {
-        var size = TrainingTable.FeatureSizeOf(inputSchema, FeatureColumnName, nameof(DeepPredictionTransformer));
-        var expected = Model.InputShape.Aggregate(1L, (a, b) => a * b);
-        if (size != expected)
-            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"{nameof(DeepPredictionTransformer)}: feature column '{FeatureColumnName}' has {size} features; the model expects {expected}.");
-        int[] inputs = [inputSchema[FeatureColumnName].Index];
-        switch (Model.Task)
-        {
-            case DeepTask.BinaryClassification:
-                return
-                [
-                    new OutputColumn("Score", NumberDataViewType.Single, null, inputs, row => Scalar(row, s => s[0])),
-                    new OutputColumn("Probability", NumberDataViewType.Single, null, inputs, row => Scalar(row, s => 1f / (1f + MathF.Exp(-s[0])))),
-                    new OutputColumn("PredictedLabel", BooleanDataViewType.Instance, null, inputs, row =>
-                    {
-                        var scorer = ScorerFor(row);
-                        return (ValueGetter<bool>)((ref bool v) => v = scorer.Scores()[0] > Threshold);
-                    }),
-                ];
-            case DeepTask.MulticlassClassification:
-                var k = Model.Labels.ClassCount;
-                var keyValues = Model.Labels.ClassNames is { } names
-                    ? new DataViewSchema.Annotations.Builder().Add(AnnotationUtils.Kinds.KeyValues, new VectorDataViewType(TextDataViewType.Instance, names.Length),
-                        new VBuffer<ReadOnlyMemory<char>>(names.Length, names.Select(n => n.AsMemory()).ToArray())).ToAnnotations()
-                    : null;
-                return
-                [
-                    new OutputColumn("Score", new VectorDataViewType(NumberDataViewType.Single, k), null, inputs, row =>
-                    {
-                        var scorer = ScorerFor(row);
-                        return (ValueGetter<VBuffer<float>>)((ref VBuffer<float> v) =>
-                        {
-                            var s = scorer.Scores();
-                            var arr = v.Buffer(k);
-                            s.AsSpan(0, k).CopyTo(arr);
-                            v = new VBuffer<float>(k, arr);
-                        });
-                    }),
-                    new OutputColumn("PredictedLabel", new KeyDataViewType(typeof(uint), (ulong)k), keyValues, inputs, row =>
-                    {
-                        var scorer = ScorerFor(row);
-                        return (ValueGetter<uint>)((ref uint v) =>
-                        {
-                            var s = scorer.Scores();
-                            int best = 0;
-                            for (int i = 1; i < k; i++) if (s[i] > s[best]) best = i;
-                            v = (uint)best + 1;
-                        });
-                    }),
-                ];
-            default:
-                return [new OutputColumn("Score", NumberDataViewType.Single, null, inputs, row => Scalar(row, s => s[0]))];
-        }
+        ArgumentNullException.ThrowIfNull(input);
+        return new BatchScoringDataView(this, input, Bind(input.Schema));
     }
 
-    private Delegate Scalar(DataViewRow row, Func<float[], float> pick)
+    /// <summary>Checks the features column and describes the output columns; their getters score one row per forward (the fallback).</summary>
+    private IReadOnlyList<OutputColumn> Bind(DataViewSchema inputSchema)
     {
-        var scorer = ScorerFor(row);
-        return (ValueGetter<float>)((ref float v) => v = pick(scorer.Scores()));
+        var size = TrainingTable.FeatureSizeOf(inputSchema, FeatureColumnName, nameof(DeepPredictionTransformer));
+        if (size != FeatureSize)
+            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"{nameof(DeepPredictionTransformer)}: feature column '{FeatureColumnName}' has {size} features; the model expects {FeatureSize}.");
+        int[] inputs = [inputSchema[FeatureColumnName].Index];
+        var k = Model.Labels.ClassCount;
+        (string Name, DataViewType Type, DataViewSchema.Annotations? Annotations)[] columns = Model.Task switch
+        {
+            DeepTask.BinaryClassification =>
+            [
+                ("Score", NumberDataViewType.Single, null),
+                ("Probability", NumberDataViewType.Single, null),
+                ("PredictedLabel", BooleanDataViewType.Instance, null),
+            ],
+            DeepTask.MulticlassClassification =>
+            [
+                ("Score", new VectorDataViewType(NumberDataViewType.Single, k), null),
+                ("PredictedLabel", new KeyDataViewType(typeof(uint), (ulong)k), Model.Labels.ClassNames is { } names
+                    ? new DataViewSchema.Annotations.Builder().Add(AnnotationUtils.Kinds.KeyValues, new VectorDataViewType(TextDataViewType.Instance, names.Length),
+                        new VBuffer<ReadOnlyMemory<char>>(names.Length, names.Select(n => n.AsMemory()).ToArray())).ToAnnotations()
+                    : null),
+            ],
+            _ => [("Score", NumberDataViewType.Single, null)],
+        };
+        return columns.Select((c, j) => new OutputColumn(c.Name, c.Type, c.Annotations, inputs, row => MakeGetter(j, ScorerFor(row).Scores))).ToArray();
+    }
+
+    /// <summary>Features per example.</summary>
+    internal int FeatureSize => (int)Model.InputShape.Aggregate(1L, (a, b) => a * b);
+
+    /// <summary>Network outputs per example.</summary>
+    internal int OutputSize => Model.Task == DeepTask.MulticlassClassification ? Model.Labels.ClassCount : 1;
+
+    /// <summary>The getter of output column <paramref name="column"/> over the current row's network outputs.</summary>
+    internal Delegate MakeGetter(int column, Func<float[]> scores)
+    {
+        var k = Model.Labels.ClassCount;
+        return (Model.Task, column) switch
+        {
+            (DeepTask.BinaryClassification, 1) => (ValueGetter<float>)((ref float v) => v = 1f / (1f + MathF.Exp(-scores()[0]))),
+            (DeepTask.BinaryClassification, 2) => (ValueGetter<bool>)((ref bool v) => v = scores()[0] > Threshold),
+            (DeepTask.MulticlassClassification, 0) => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> v) =>
+            {
+                var arr = v.Buffer(k);
+                scores().AsSpan(0, k).CopyTo(arr);
+                v = new VBuffer<float>(k, arr);
+            }),
+            (DeepTask.MulticlassClassification, _) => (ValueGetter<uint>)((ref uint v) =>
+            {
+                var s = scores();
+                int best = 0;
+                for (int i = 1; i < k; i++) if (s[i] > s[best]) best = i;
+                v = (uint)best + 1;
+            }),
+            _ => (ValueGetter<float>)((ref float v) => v = scores()[0]),
+        };
     }
 
     // One forward per row, shared by the row's output columns (they ask for the same position).
@@ -136,14 +147,14 @@ public sealed class DeepPredictionTransformer : RowToRowTransformerBase
         {
             if (_row.Position == _position && _scores.Length > 0) return _scores;
             _features(ref _buffer);
-            _scores = _owner.Predict(_buffer.DenseValues().ToArray(), _shape, 1);
+            _scores = _owner.Predict(_buffer.DenseValues().ToArray(), _shape);
             _position = _row.Position;
             return _scores;
         }
     }
 
-    /// <summary>Runs <paramref name="rows"/> examples through the network and returns the output values (softmax for multiclass).</summary>
-    internal float[] Predict(float[] features, long[] shape, int rows)
+    /// <summary>Runs the examples through the network and returns the output values (softmax for multiclass).</summary>
+    internal float[] Predict(ReadOnlySpan<float> features, long[] shape)
     {
         using var noGrad = TorchApi.NoGrad();
         using var scope = TorchApi.NewDisposeScope();
@@ -166,7 +177,7 @@ public sealed class DeepPredictionTransformer : RowToRowTransformerBase
     }
 
     /// <inheritdoc/>
-    public override void Save(ModelSaveContext ctx)
+    public void Save(ModelSaveContext ctx)
     {
         var tensors = Model.Module.StateDict();
         ctx.WriteParameters(new SavedParameters

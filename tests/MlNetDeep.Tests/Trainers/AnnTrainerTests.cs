@@ -259,6 +259,28 @@ public class AnnTrainerTests
         Assert.True(truth.Zip(before).Count(p => p.First == p.Second) >= 0.8 * truth.Count, "training accuracy on 3 text classes");
     }
 
+    [Fact]
+    public void BatchedScoringCrossesBatchesAndKeepsInputColumns()
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = Synthetic(DeepPredictionTransformer.ScoringBatchSize * 2 + 37);
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var model = ml.Regression.Trainers.Ann(Small("Target", 2)).Fit(data);
+        var scored = model.Transform(data);
+        Assert.Equal(rows.Select(r => r.Target), TestData.Column<float>(scored, "Target"));
+        Assert.Equal(rows.Select(r => r.Features), TestData.Vectors(scored, "Features"));
+        var scores = TestData.Column<float>(scored, "Score");
+        Assert.Equal(rows.Count, scores.Count);
+        using var engine = ml.Model.CreatePredictionEngine<Row, RegressionPrediction>(model);
+        foreach (var i in new[] { 0, 255, 256, 511, 512, rows.Count - 1 })
+            Assert.Equal(scores[i], engine.Predict(rows[i]).Score, 5);
+    }
+
+    public sealed class RegressionPrediction
+    {
+        public float Score { get; set; }
+    }
+
     public sealed class MulticlassPrediction
     {
         public float[] Score { get; set; } = [];
