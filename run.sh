@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
-dotnet run --project samples/MlpFromScratch -c Release -- "$@"
+dotnet run --project samples/ChurnAnn -c Release -- "$@"

@@ -23,7 +23,7 @@ public sealed class PredictionEngine<TSrc, TDst> : IDisposable
         var output = transformer.Transform(_source);
         var binder = RowBinder.Create(typeof(TDst), output.Schema, ignoreMissingColumns);
         OutputSchema = output.Schema;
-        _cursor = output.GetRowCursor(binder.Columns);
+        using (SingleRowScope.Enter()) _cursor = output.GetRowCursor(binder.Columns);
         _fill = binder.MakeFiller(_cursor);
     }
 
