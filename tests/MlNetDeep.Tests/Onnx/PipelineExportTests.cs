@@ -109,6 +109,20 @@ public class PipelineExportTests
         Assert.Equal([1f, 0f], outputs["ColorDropFirst"].ToArray<float>().Skip(4).Take(2)); // green (sorted: blue, green, red)
     }
 
+    public sealed class Category { public string C { get; set; } = ""; }
+
+    [Fact]
+    public void Empty_text_is_a_category_like_any_other()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(new[] { new Category { C = "" }, new Category { C = "x" }, new Category { C = "y z" } });
+        var model = ml.Transforms.Categorical.OneHotEncoding("O", "C").Fit(data);
+        var heldOut = ml.Data.LoadFromEnumerable(new[] { new Category { C = "y z" }, new Category { C = "" }, new Category { C = "y" } });
+        PipelineExportHarness.AssertMatches(ml, model, heldOut, "empty_category");
+        var outputs = PipelineExportHarness.Run(Export(ml, model, heldOut, out var r), heldOut, r);
+        Assert.Equal([0f, 0f, 1f, 1f, 0f, 0f, 0f, 0f, 0f], outputs["O"].ToArray<float>());
+    }
+
     [Fact]
     public void Key_mapping_and_key_to_vector_export_separately()
     {
@@ -202,6 +216,27 @@ public class PipelineExportTests
         var exportable = ml.Transforms.NormalizeMinMax("G", "V").Fit(train);
         Assert.True(ml.Model.CanConvertToOnnx(exportable, train, out var none));
         Assert.Empty(none);
+    }
+
+    [Fact]
+    public void Path_overload_writes_a_file_ONNX_Runtime_opens_and_writes_nothing_when_export_fails()
+    {
+        var (ml, train, heldOut) = Data();
+        var model = ml.Transforms.Concatenate("F", "X", "V").Fit(train);
+        using var file = new TestData.TempFile(extension: ".onnx");
+        var result = ml.Model.ConvertToOnnx(model, train, file.Path);
+        using (var session = MlNetDeep.Onnx.Runtime.OnnxSession.Open(file.Path))
+        {
+            Assert.Equal(["V", "X"], session.Inputs.Select(i => i.Name)); // input schema order
+            Assert.Equal(["F"], session.Outputs.Select(o => o.Name));
+        }
+        var f = PipelineExportHarness.Run(File.ReadAllBytes(file.Path), heldOut, result)["F"].ToArray<float>();
+        Assert.Equal([9f, 0.5f, 60f, 6f], f.Take(4));
+
+        var custom = ml.Transforms.CustomMapping<In, Out>((i, o) => o.Y = i.X).Fit(train);
+        using var none = new TestData.TempFile(extension: ".onnx");
+        Assert.Throws<OnnxExportException>(() => ml.Model.ConvertToOnnx(custom, train, none.Path));
+        Assert.False(File.Exists(none.Path));
     }
 
     public sealed class Sentence { public string Text { get; set; } = ""; }

@@ -18,14 +18,9 @@ public sealed partial class ValueToKeyMappingTransformer : IOnnxExportable
             if (!context.CanRead(_columns[j].Input, out reason)) return false;
             var map = _maps[j];
             if (map.Count == 0) { reason = $"column '{_columns[j].Input}' learned no values"; return false; }
-            if (!OnnxExportContext.TryGetElementType(map.ValueType, out var t))
+            if (!OnnxExportContext.TryGetElementType(map.ValueType, out _))
             {
                 reason = $"column '{_columns[j].Input}' has {map.ValueType} values, which have no ONNX element type here";
-                return false;
-            }
-            if (t == OnnxDataType.String && map.ValueStrings().Any(s => s.Length == 0))
-            {
-                reason = $"column '{_columns[j].Input}' has the empty text among its categories; ONNX's TfIdfVectorizer does not count empty strings";
                 return false;
             }
         }
