@@ -18,18 +18,35 @@ public sealed class OnnxExportContext
     private readonly List<OnnxExportColumn> _inputs = [];
     private readonly HashSet<string> _inputValues = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedInputs = new(StringComparer.Ordinal);
+    // Variable-length vector input columns: graph inputs only when a step asks for them with a width.
+    private readonly Dictionary<string, DataViewSchema.Column> _variableInputs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _variableWidths = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A context over <paramref name="inputSchema"/>: every visible column ONNX can take becomes a
     /// graph input, or only those in <paramref name="inputsToDeclare"/> when given.
     /// </summary>
-    internal OnnxExportContext(OnnxGraphBuilder builder, DataViewSchema inputSchema, IReadOnlySet<string>? inputsToDeclare)
+    internal OnnxExportContext(OnnxGraphBuilder builder, DataViewSchema inputSchema, IReadOnlySet<string>? inputsToDeclare,
+        IReadOnlyDictionary<string, long>? variableInputWidths = null)
     {
         Builder = builder;
         Schema = inputSchema;
         foreach (var c in inputSchema.Where(c => !c.IsHidden))
         {
-            if (!TryDescribe(c.Type, out var type, out var width, out var why))
+            if (c.Type is VectorDataViewType { IsKnownSize: false } v && TryGetElementType(v.ItemType, out var itemType))
+            {
+                _unavailable[c.Name] = $"input column '{c.Name}' is a vector of variable size, which cannot be a [batch, width] graph input";
+                if (inputsToDeclare is null) { _variableInputs[c.Name] = c; builder.UniqueName(c.Name); } // reserved until a step asks
+                else if (variableInputWidths is not null && variableInputWidths.TryGetValue(c.Name, out var w))
+                {
+                    _variableInputs[c.Name] = c;
+                    _variableWidths[c.Name] = w;
+                    builder.AddInput(c.Name, itemType, w);
+                    _inputValues.Add(c.Name);
+                    _inputs.Add(new OnnxExportColumn(c.Name, c.Name, itemType, w));
+                }
+            }
+            else if (!TryDescribe(c.Type, out var type, out var width, out var why))
                 _unavailable[c.Name] = $"input column '{c.Name}' has type {c.Type}, which cannot be an ONNX graph input ({why})";
             else if (inputsToDeclare is null || inputsToDeclare.Contains(c.Name))
             {
@@ -56,6 +73,42 @@ public sealed class OnnxExportContext
 
     /// <summary>The columns that have a value now, by name.</summary>
     internal IReadOnlyDictionary<string, OnnxColumn> Columns => _columns;
+
+    /// <summary>The widths steps gave to variable-length input columns.</summary>
+    internal IReadOnlyDictionary<string, long> VariableInputWidths => _variableWidths;
+
+    /// <summary>Whether <paramref name="columnName"/> is an input column of variable length that <see cref="GetPaddedInput"/> can declare.</summary>
+    public bool IsVariableLengthInput(string columnName) => _variableInputs.ContainsKey(columnName);
+
+    /// <summary>
+    /// Declares the variable-length input column <paramref name="columnName"/> as the graph input
+    /// [batch, <paramref name="width"/>] (the caller pads or truncates each row to that width as the
+    /// step documents) and returns it. Asking again with another width fails.
+    /// </summary>
+    public OnnxColumn GetPaddedInput(string columnName, long width)
+    {
+        if (!_variableInputs.TryGetValue(columnName, out var c))
+            throw new OnnxExportException("", $"column '{columnName}' is not a variable-length input column");
+        if (width < 1) throw new ArgumentOutOfRangeException(nameof(width), width, $"Expected a width >= 1. Received: width={width}.");
+        if (_variableWidths.TryGetValue(columnName, out var w))
+        {
+            if (w != width) throw new OnnxExportException("", $"input column '{columnName}' is already declared with width {w}; a step asked for {width}");
+            if (!Builder.IsNameUsed(columnName) || !_inputValues.Contains(columnName))
+                throw new OnnxExportException("", $"input column '{columnName}' was not declared");
+        }
+        else
+        {
+            Builder.ReleaseName(columnName);
+            TryGetElementType(c.Type.GetItemType(), out var t);
+            Builder.AddInput(columnName, t, width);
+            _variableWidths[columnName] = width;
+            _inputValues.Add(columnName);
+            _inputs.Add(new OnnxExportColumn(columnName, columnName, t, width));
+        }
+        _usedInputs.Add(columnName);
+        var input = _inputs.First(i => i.ColumnName == columnName);
+        return new OnnxColumn(columnName, input.DataType, width);
+    }
 
     /// <summary>Whether <paramref name="value"/> is a graph input as it was fed (not computed).</summary>
     internal bool IsInputValue(string value) => _inputValues.Contains(value);

@@ -28,7 +28,6 @@ internal static class PipelineExporter
         ["WordStemmingTransformer"] = "Porter stemming has no ONNX operator",
         ["StopWordsRemovingTransformer"] = "removing stop words changes the number of tokens per row; ONNX tensors here have a fixed width per column",
         ["NgramExtractingTransformer"] = "its input is a variable-length token vector, which cannot be a [batch, width] column of the exported graph",
-        ["TokenSequenceMappingTransformer"] = "its input is a variable-length token vector, which cannot be a [batch, width] column of the exported graph",
         ["HashingTransformer"] = "MurmurHash3 of text has no ONNX operator in the default domain",
         ["ImageLoadingTransformer"] = "image files cannot be read inside an ONNX graph",
         ["ImageResizingTransformer"] = "images are not ONNX tensors; export from the pixel vector on",
@@ -154,7 +153,7 @@ internal static class PipelineExporter
         }
 
         var builder = new OnnxGraphBuilder();
-        var ctx = new OnnxExportContext(builder, schema, analysis.UsedInputs);
+        var ctx = new OnnxExportContext(builder, schema, analysis.UsedInputs, analysis.Context.VariableInputWidths);
         var inputNames = ctx.Inputs.Select(i => i.OnnxName).ToHashSet(StringComparer.Ordinal);
         // Output names are taken before any node is added so that no value can claim them.
         var onnxNames = outputs.Select(o => builder.UniqueName(inputNames.Contains(o) ? o + ".output" : o)).ToList();
