@@ -97,4 +97,53 @@ public class TokenSequenceOnnxExportTests
         Assert.Equal(2L, result.Inputs[0].Width);
         Assert.Equal((long)length, result.Outputs[0].Width);
     }
+
+    [Theory]
+    [InlineData(NgramExtractingEstimator.WeightingCriteria.Tf, true)]
+    [InlineData(NgramExtractingEstimator.WeightingCriteria.Idf, true)]
+    [InlineData(NgramExtractingEstimator.WeightingCriteria.TfIdf, true)]
+    [InlineData(NgramExtractingEstimator.WeightingCriteria.TfIdf, false)]
+    public void Ngram_bags_of_padded_tokens_export_with_ML_NET_weighting(NgramExtractingEstimator.WeightingCriteria weighting, bool useAllLengths)
+    {
+        var ml = new MLContext(seed: 1);
+        var train = ml.Data.LoadFromEnumerable(Train);
+        var heldOut = ml.Data.LoadFromEnumerable(HeldOut);
+        var model = ml.Transforms.Text.TokenizeIntoWords("Tokens", "Text")
+            .Append(ml.Transforms.Text.ProduceNgrams("Bag", "Tokens", ngramLength: 2, useAllLengths: useAllLengths, weighting: weighting))
+            .Append(ml.Transforms.Text.ProduceNgrams("PairBag", "Pair", ngramLength: 2, weighting: weighting))
+            .Fit(train);
+        using var stream = new MemoryStream();
+        var result = ml.Model.ConvertToOnnx(model, train, stream, exportableTailOnly: true);
+        Assert.Equal(["Pair", "Tokens"], result.Inputs.Select(i => i.OnnxName));
+        Assert.Equal(-1L, result.Inputs[1].Width); // dynamic: any padded width
+        PipelineExportHarness.Check("ngram_bag", stream.ToArray());
+
+        // Tokens padded at the end with "" to 12 (wider than any row): padding is in no n-gram.
+        var transformed = model.Transform(heldOut);
+        var tokens = new List<string>();
+        using (var cursor = transformed.GetRowCursor([transformed.Schema["Tokens"]]))
+        {
+            var g = cursor.GetGetter<VBuffer<ReadOnlyMemory<char>>>(transformed.Schema["Tokens"]);
+            VBuffer<ReadOnlyMemory<char>> v = default;
+            while (cursor.MoveNext())
+            {
+                g(ref v);
+                var row = v.DenseValues().Select(t => t.ToString()).ToList();
+                tokens.AddRange(row.Concat(Enumerable.Repeat("", 12 - row.Count)));
+            }
+        }
+        using var session = OnnxSession.FromBytes(stream.ToArray());
+        var outputs = session.Run(new Dictionary<string, OnnxTensor>
+        {
+            ["Tokens"] = OnnxTensor.Create(tokens.ToArray(), 3, 12),
+            ["Pair"] = PipelineExportHarness.Tensor(heldOut, result.Inputs[0]),
+        });
+        foreach (var column in new[] { "Bag", "PairBag" })
+        {
+            var expected = PipelineExportHarness.Values(transformed, column, out var width);
+            Assert.Equal(new long[] { 3, width }, outputs[column].Shape);
+            TestData.AssertClose(expected, PipelineExportHarness.Doubles(outputs[column]), rtol: 0, atol: 1e-5, what: column);
+            Assert.Contains(expected, e => e != 0);
+        }
+    }
 }

@@ -83,13 +83,13 @@ public sealed class OnnxExportContext
     /// <summary>
     /// Declares the variable-length input column <paramref name="columnName"/> as the graph input
     /// [batch, <paramref name="width"/>] (the caller pads or truncates each row to that width as the
-    /// step documents) and returns it. Asking again with another width fails.
+    /// step documents; -1 leaves the width dynamic) and returns it. Asking again with another width fails.
     /// </summary>
     public OnnxColumn GetPaddedInput(string columnName, long width)
     {
         if (!_variableInputs.TryGetValue(columnName, out var c))
             throw new OnnxExportException("", $"column '{columnName}' is not a variable-length input column");
-        if (width < 1) throw new ArgumentOutOfRangeException(nameof(width), width, $"Expected a width >= 1. Received: width={width}.");
+        if (width < 1 && width != -1) throw new ArgumentOutOfRangeException(nameof(width), width, $"Expected a width >= 1, or -1 for a dynamic width. Received: width={width}.");
         if (_variableWidths.TryGetValue(columnName, out var w))
         {
             if (w != width) throw new OnnxExportException("", $"input column '{columnName}' is already declared with width {w}; a step asked for {width}");

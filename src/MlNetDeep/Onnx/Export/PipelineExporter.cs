@@ -27,7 +27,6 @@ internal static class PipelineExporter
         ["TextNormalizingTransformer"] = "ONNX's StringNormalizer changes case only: removing diacritics, punctuation and numbers has no operator in the default domain",
         ["WordStemmingTransformer"] = "Porter stemming has no ONNX operator",
         ["StopWordsRemovingTransformer"] = "removing stop words changes the number of tokens per row; ONNX tensors here have a fixed width per column",
-        ["NgramExtractingTransformer"] = "its input is a variable-length token vector, which cannot be a [batch, width] column of the exported graph",
         ["HashingTransformer"] = "MurmurHash3 of text has no ONNX operator in the default domain",
         ["ImageLoadingTransformer"] = "image files cannot be read inside an ONNX graph",
         ["ImageResizingTransformer"] = "images are not ONNX tensors; export from the pixel vector on",
