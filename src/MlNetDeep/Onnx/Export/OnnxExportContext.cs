@@ -139,6 +139,8 @@ public sealed class OnnxExportContext
             throw new ArgumentException($"Expected a value of this graph. Received: {value.ValueName} for column '{columnName}'.", nameof(value));
         _columns[columnName] = value;
         _unavailable.Remove(columnName);
+        _variableInputs.Remove(columnName); // the name now means the computed column
+
     }
 
     /// <summary>Declares that column <paramref name="columnName"/> is now held by the value <paramref name="valueName"/>, [batch, <paramref name="width"/>] of <paramref name="type"/>.</summary>
@@ -185,6 +187,7 @@ public sealed class OnnxExportContext
             var old = before.GetColumnOrNull(c.Name);
             if (old is { } o && !o.IsHidden && o.Index == c.Index) continue; // passed through
             _columns.Remove(c.Name);
+            _variableInputs.Remove(c.Name);
             _unavailable[c.Name] = $"column '{c.Name}' is made by step {stepName}, which cannot be exported";
         }
         var visible = output.Where(c => !c.IsHidden).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
