@@ -32,6 +32,7 @@ internal static class PipelineExporter
         ["ImageResizingTransformer"] = "images are not ONNX tensors; export from the pixel vector on",
         ["ImagePixelExtractingTransformer"] = "images are not ONNX tensors; export from the pixel vector on",
         ["ImageAugmentingTransformer"] = "augmentation applies in training only",
+        ["CustomMappingTransformer"] = "a custom mapping runs .NET code, which ONNX cannot hold",
         ["KeyToValueMappingTransformer"] = "mapping keys back to text needs a string lookup (LabelEncoder, ai.onnx.ml domain), outside the default domain",
     };
 
@@ -48,11 +49,12 @@ internal static class PipelineExporter
         return steps;
     }
 
-    internal static string StepName(int index, ITransformer t)
+    internal static string StepName(int index, ITransformer t) => $"#{index} {TypeName(t)}";
+
+    private static string TypeName(ITransformer t)
     {
         var type = t.GetType();
-        var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] : type.Name;
-        return $"#{index} {name}";
+        return type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] : type.Name;
     }
 
     private static Analysis Analyze(List<ITransformer> steps, int first, DataViewSchema schema)
@@ -81,10 +83,8 @@ internal static class PipelineExporter
             else
             {
                 ok = false;
-                var key = t.GetType().IsGenericType ? t.GetType().Name[..t.GetType().Name.IndexOf('`')] : t.GetType().Name;
-                reason = KnownReasons.TryGetValue(key, out var known) ? known
-                    : key == "CustomMappingTransformer" ? "a custom mapping runs .NET code, which ONNX cannot hold"
-                    : $"{key} does not implement ONNX export (IOnnxExportable)";
+                var key = TypeName(t);
+                reason = KnownReasons.TryGetValue(key, out var known) ? known : $"{key} does not implement ONNX export (IOnnxExportable)";
             }
             if (!ok)
             {
