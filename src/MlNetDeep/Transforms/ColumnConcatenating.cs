@@ -43,7 +43,7 @@ public sealed class ColumnConcatenatingEstimator : IEstimator<ColumnConcatenatin
 }
 
 /// <summary>The fitted concatenation (see <see cref="ColumnConcatenatingEstimator"/>).</summary>
-public sealed class ColumnConcatenatingTransformer : RowToRowTransformerBase
+public sealed partial class ColumnConcatenatingTransformer : RowToRowTransformerBase
 {
     private readonly string _output;
     private readonly string[] _inputs;

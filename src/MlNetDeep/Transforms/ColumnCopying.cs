@@ -28,7 +28,7 @@ public sealed class ColumnCopyingEstimator : IEstimator<ColumnCopyingTransformer
 }
 
 /// <summary>The fitted column copy (see <see cref="ColumnCopyingEstimator"/>).</summary>
-public sealed class ColumnCopyingTransformer : RowToRowTransformerBase
+public sealed partial class ColumnCopyingTransformer : RowToRowTransformerBase
 {
     private readonly (string Output, string Input)[] _pairs;
 

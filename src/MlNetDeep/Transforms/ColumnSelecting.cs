@@ -37,7 +37,7 @@ public sealed class ColumnSelectingEstimator : IEstimator<ColumnSelectingTransfo
 }
 
 /// <summary>The fitted column selection (see <see cref="ColumnSelectingEstimator"/>).</summary>
-public sealed class ColumnSelectingTransformer : ITransformer
+public sealed partial class ColumnSelectingTransformer : ITransformer
 {
     private readonly string[] _names;
     private readonly bool _keep;

@@ -39,7 +39,7 @@ public sealed class KeyToVectorMappingEstimator : IEstimator<KeyToVectorMappingT
 }
 
 /// <summary>The fitted key → vector mapping (see <see cref="KeyToVectorMappingEstimator"/>).</summary>
-public sealed class KeyToVectorMappingTransformer : RowToRowTransformerBase
+public sealed partial class KeyToVectorMappingTransformer : RowToRowTransformerBase
 {
     /// <summary>How a key becomes a vector.</summary>
     internal enum Mode { Indicator, Bag, Binary }

@@ -33,7 +33,7 @@ public sealed class MissingValueIndicatorEstimator : IEstimator<MissingValueIndi
 }
 
 /// <summary>The missing-value indicator (see <see cref="MissingValueIndicatorEstimator"/>).</summary>
-public sealed class MissingValueIndicatorTransformer : RowToRowTransformerBase
+public sealed partial class MissingValueIndicatorTransformer : RowToRowTransformerBase
 {
     private readonly (string Output, string Input)[] _columns;
 

@@ -77,7 +77,7 @@ public sealed class MissingValueReplacingEstimator : IEstimator<MissingValueRepl
 }
 
 /// <summary>The fitted replacement (see <see cref="MissingValueReplacingEstimator"/>): one replacement value per slot.</summary>
-public sealed class MissingValueReplacingTransformer : RowToRowTransformerBase
+public sealed partial class MissingValueReplacingTransformer : RowToRowTransformerBase
 {
     private readonly (string Output, string Input)[] _columns;
     private readonly double[][] _values;

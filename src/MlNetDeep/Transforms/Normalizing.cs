@@ -173,7 +173,7 @@ public sealed class NormalizingEstimator : IEstimator<NormalizingTransformer>
 }
 
 /// <summary>The fitted normalizer: per column and slot an offset and scale (or mean and σ for the CDF mode). See <see cref="NormalizingEstimator"/>.</summary>
-public sealed class NormalizingTransformer : RowToRowTransformerBase
+public sealed partial class NormalizingTransformer : RowToRowTransformerBase
 {
     /// <summary>Fitted parameters of one column: y = (x − Offset[i]) · Scale[i], or Φ((x − Offset[i]) · Scale[i]) when <see cref="UseCdf"/>.</summary>
     public sealed class ColumnParameters

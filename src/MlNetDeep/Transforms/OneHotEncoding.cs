@@ -83,7 +83,7 @@ public sealed class OneHotEncodingEstimator : IEstimator<OneHotEncodingTransform
 }
 
 /// <summary>The fitted one-hot encoding: a value → key mapping followed (except for <c>Key</c> output) by a key → vector mapping.</summary>
-public sealed class OneHotEncodingTransformer : ITransformer
+public sealed partial class OneHotEncodingTransformer : ITransformer
 {
     private readonly ValueToKeyMappingTransformer _toKey;
     private readonly KeyToVectorMappingTransformer? _toVector;

@@ -36,7 +36,7 @@ public sealed class TypeConvertingEstimator : IEstimator<TypeConvertingTransform
 }
 
 /// <summary>The fitted conversion (see <see cref="TypeConvertingEstimator"/>).</summary>
-public sealed class TypeConvertingTransformer : RowToRowTransformerBase
+public sealed partial class TypeConvertingTransformer : RowToRowTransformerBase
 {
     private readonly (string Output, string Input, DataKind Kind)[] _columns;
 

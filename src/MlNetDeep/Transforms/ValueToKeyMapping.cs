@@ -74,7 +74,7 @@ public sealed class ValueToKeyMappingEstimator : IEstimator<ValueToKeyMappingTra
 }
 
 /// <summary>The fitted value → key mapping (see <see cref="ValueToKeyMappingEstimator"/>).</summary>
-public sealed class ValueToKeyMappingTransformer : RowToRowTransformerBase
+public sealed partial class ValueToKeyMappingTransformer : RowToRowTransformerBase
 {
     private readonly (string Output, string Input)[] _columns;
     private readonly KeyMap[] _maps;

@@ -10,9 +10,9 @@ namespace MlNetDeep.Tests.Onnx;
 /// </summary>
 public class OnnxCheckerTests
 {
-    private const string Python = "/usr/bin/python3";
+    internal const string Python = "/usr/bin/python3";
 
-    private static (int Code, string Output) Run(params string[] args)
+    internal static (int Code, string Output) Run(params string[] args)
     {
         var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);

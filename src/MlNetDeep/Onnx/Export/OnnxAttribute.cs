@@ -29,6 +29,13 @@ public sealed class OnnxAttribute
     public static OnnxAttribute Float(string name, float value) =>
         new(new P.AttributeProto { Name = name, Type = P.AttributeProto.Types.AttributeType.Float, F = value });
 
+    public static OnnxAttribute Floats(string name, params float[] values)
+    {
+        var a = new P.AttributeProto { Name = name, Type = P.AttributeProto.Types.AttributeType.Floats };
+        a.Floats.Add(values);
+        return new(a);
+    }
+
     public static OnnxAttribute String(string name, string value) =>
         new(new P.AttributeProto { Name = name, Type = P.AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) });
 

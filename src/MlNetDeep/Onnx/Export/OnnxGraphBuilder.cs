@@ -12,7 +12,7 @@ namespace MlNetDeep.Onnx;
 /// at <see cref="OpsetVersion"/> and names MlNetDeep as its producer. Exporters of networks and of
 /// pipeline steps append to the same builder, each feeding on the value names the previous one returned.
 /// </summary>
-public sealed class OnnxGraphBuilder
+public sealed partial class OnnxGraphBuilder
 {
     /// <summary>The ONNX operator set the graph is written for (stated in the file's opset import).</summary>
     public const int OpsetVersion = 13;

@@ -85,7 +85,7 @@ public sealed class NgramExtractingEstimator : IEstimator<NgramExtractingTransfo
 }
 
 /// <summary>The fitted n-gram bag: a dictionary per column and the weighting (see <see cref="NgramExtractingEstimator"/>).</summary>
-public sealed class NgramExtractingTransformer : RowToRowTransformerBase
+public sealed partial class NgramExtractingTransformer : RowToRowTransformerBase
 {
     private readonly (string Output, string Input)[] _columns;
     private readonly NgramVocabulary[] _vocabularies;

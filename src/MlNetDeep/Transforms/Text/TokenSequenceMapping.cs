@@ -69,7 +69,7 @@ public sealed class TokenSequenceMappingEstimator : IEstimator<TokenSequenceMapp
 }
 
 /// <summary>The fitted token → id sequence mapping (see <see cref="TokenSequenceMappingEstimator"/>).</summary>
-public sealed class TokenSequenceMappingTransformer : RowToRowTransformerBase
+public sealed partial class TokenSequenceMappingTransformer : RowToRowTransformerBase
 {
     private static readonly WordTokenizer Words = new();
     private readonly string _output, _input;
