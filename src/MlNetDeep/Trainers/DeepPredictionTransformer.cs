@@ -15,7 +15,7 @@ namespace MlNetDeep.Trainers;
 /// multiclass → <c>Score</c> (softmax class probabilities) and <c>PredictedLabel</c> (a key whose KeyValues are the label's values, so
 /// MapKeyToValue gives the label back); regression → <c>Score</c>. Saved in model files with its architecture and tensors.
 /// </summary>
-public sealed class DeepPredictionTransformer : ITransformer
+public sealed partial class DeepPredictionTransformer : ITransformer
 {
     internal const string Tag = "DeepPrediction";
     private readonly ConditionalWeakTable<DataViewRow, RowScorer> _scorers = new();
