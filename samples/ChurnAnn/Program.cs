@@ -1,16 +1,18 @@
 // The deep-learning course's churn workflow as an ML.NET-style pipeline: one-hot (drop first) Geography and Gender,
 // drop the id columns, concatenate, standardize (fitted on the training rows only), 80/20 split, an 11-7-6-1 ANN
 // (ReLU, sigmoid output, Adam 0.01, batch 10, 33 % validation, early stopping on val_loss with patience 20),
-// then test metrics, the confusion matrix, learning-curve and confusion-matrix SVGs, a saved model and one prediction.
+// then test metrics, the confusion matrix, learning-curve and confusion-matrix SVGs, the saved model, the whole
+// pipeline exported to ONNX, and the course's new customer scored both in-process and by ONNX Runtime.
 // Usage: ChurnAnn [output folder] [max epochs] [seed]
 using System.Globalization;
 using MlNetDeep;
 using MlNetDeep.Data;
+using MlNetDeep.Onnx.Runtime;
 using MlNetDeep.Trainers;
 using MlNetDeep.Training;
 using MlNetDeep.Transforms;
 
-var output = Path.GetFullPath(args.Length > 0 ? args[0] : "churn-output");
+var output = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("out", "ChurnAnn"));
 var maxEpochs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
 var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
 Directory.CreateDirectory(output);
@@ -51,12 +53,10 @@ Console.WriteLine(network.Summary());
 Console.WriteLine($"Trained {network.History.EpochCount} epochs on {network.History.Device}; best val_loss at epoch {earlyStopping.BestEpoch + 1}.");
 
 var scored = model.Transform(split.TestSet);
-var labels = ml.Data.CreateEnumerable<Scored>(scored, reuseRowObject: false).ToList();
-var metrics = BinaryClassificationEvaluator.Evaluate(
-    labels.Select(r => r.Exited).ToArray(), labels.Select(r => r.Score).ToArray(), labels.Select(r => r.PredictedLabel).ToArray());
+var metrics = ml.BinaryClassification.Evaluate(scored, labelColumnName: "Exited");
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Test rows {labels.Count}: accuracy {metrics.Accuracy:F4}, precision {metrics.PositivePrecision:F4}, recall {metrics.PositiveRecall:F4}, F1 {metrics.F1Score:F4}, AUC {metrics.AreaUnderRocCurve:F4}"));
+    $"Test rows {metrics.ConfusionMatrix.Counts.Sum(r => r.Sum())}: accuracy {metrics.Accuracy:F4}, precision {metrics.PositivePrecision:F4}, recall {metrics.PositiveRecall:F4}, F1 {metrics.F1Score:F4}, AUC {metrics.AreaUnderRocCurve:F4}"));
 Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
 
 SvgPlot.Save(SvgPlot.LearningCurves(network.History), Path.Combine(output, "learning-curves.svg"));
@@ -75,7 +75,31 @@ var customer = new Customer
 var p = engine.Predict(customer);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"New customer: probability of leaving {p.Probability:F4} → {(p.PredictedLabel ? "will leave" : "will stay")}"));
-Console.WriteLine($"Wrote learning-curves.svg, confusion-matrix.svg and churn-model.zip to {output}");
+
+// The whole pipeline (drop, one-hot, concatenate, standardize, network, sigmoid, threshold) as one ONNX graph whose
+// inputs are the raw CSV columns; ONNX Runtime scores the same customer without any MlNetDeep pipeline code.
+var onnxPath = Path.Combine(output, "churn-model.onnx");
+var export = ml.Model.ConvertToOnnx(model, split.TestSet, onnxPath, outputColumnNames: ["Score", "Probability", "PredictedLabel"]);
+using (var session = OnnxSession.Open(onnxPath))
+{
+    var feeds = new Dictionary<string, OnnxTensor>
+    {
+        ["CreditScore"] = OnnxTensor.Create([customer.CreditScore], 1, 1),
+        ["Geography"] = OnnxTensor.Create([customer.Geography], 1, 1),
+        ["Gender"] = OnnxTensor.Create([customer.Gender], 1, 1),
+        ["Age"] = OnnxTensor.Create([customer.Age], 1, 1),
+        ["Tenure"] = OnnxTensor.Create([customer.Tenure], 1, 1),
+        ["Balance"] = OnnxTensor.Create([customer.Balance], 1, 1),
+        ["NumOfProducts"] = OnnxTensor.Create([customer.NumOfProducts], 1, 1),
+        ["HasCrCard"] = OnnxTensor.Create([customer.HasCrCard], 1, 1),
+        ["IsActiveMember"] = OnnxTensor.Create([customer.IsActiveMember], 1, 1),
+        ["EstimatedSalary"] = OnnxTensor.Create([customer.EstimatedSalary], 1, 1),
+    };
+    var onnxProbability = session.Run(feeds)["Probability"].ToArray<float>()[0];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"ONNX Runtime on {Path.GetFileName(onnxPath)} (opset {export.OpsetVersion}, inputs {string.Join(", ", export.Inputs.Select(i => i.OnnxName))}): probability of leaving {onnxProbability:F4}"));
+}
+Console.WriteLine($"Wrote learning-curves.svg, confusion-matrix.svg, churn-model.zip and churn-model.onnx to {output}");
 
 /// <summary>A row of Churn_Modelling.csv.</summary>
 public sealed class Customer
@@ -94,14 +118,6 @@ public sealed class Customer
     [LoadColumn(11)] public float IsActiveMember { get; set; }
     [LoadColumn(12)] public float EstimatedSalary { get; set; }
     [LoadColumn(13)] public bool Exited { get; set; }
-}
-
-/// <summary>What the test metrics read.</summary>
-public sealed class Scored
-{
-    public bool Exited { get; set; }
-    public float Score { get; set; }
-    public bool PredictedLabel { get; set; }
 }
 
 /// <summary>The prediction for one customer.</summary>
