@@ -14,16 +14,7 @@ public sealed partial class BinaryClassificationCatalog
             string featureColumnName = DeepTrainerOptions.Defaults.FeatureColumnName, int[]? hiddenLayers = null,
             int epochs = DeepTrainerOptions.Defaults.Epochs, int batchSize = DeepTrainerOptions.Defaults.BatchSize,
             double learningRate = DeepTrainerOptions.Defaults.LearningRate, MlNetDeep.Torch.Nn.ActivationKind? activation = null) =>
-            Ann(new AnnOptions
-            {
-                LabelColumnName = labelColumnName,
-                FeatureColumnName = featureColumnName,
-                HiddenLayers = hiddenLayers ?? new AnnOptions().HiddenLayers,
-                Epochs = epochs,
-                BatchSize = batchSize,
-                LearningRate = learningRate,
-                Activation = activation ?? MlNetDeep.Torch.Nn.ActivationKind.Relu,
-            });
+            Ann(AnnOptions.FromArguments(labelColumnName, featureColumnName, hiddenLayers, epochs, batchSize, learningRate, activation));
 
         /// <summary>A dense neural network for BinaryClassification with every option (see <see cref="AnnOptions"/>).</summary>
         public AnnTrainer Ann(AnnOptions options) => new(Context, DeepTask.BinaryClassification, options);

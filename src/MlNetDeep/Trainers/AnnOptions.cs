@@ -18,6 +18,23 @@ public sealed class AnnOptions : DeepTrainerOptions
     /// <summary>One activation per hidden layer; overrides <see cref="Activation"/>.</summary>
     public ActivationKind[]? Activations { get; set; }
 
+    /// <summary>The options behind the catalogs' plain-arguments <c>Ann(...)</c> overloads; null keeps a default.</summary>
+    internal static AnnOptions FromArguments(string labelColumnName, string featureColumnName, int[]? hiddenLayers,
+        int epochs, int batchSize, double learningRate, ActivationKind? activation)
+    {
+        var options = new AnnOptions
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            Epochs = epochs,
+            BatchSize = batchSize,
+            LearningRate = learningRate,
+        };
+        if (hiddenLayers is not null) options.HiddenLayers = hiddenLayers;
+        if (activation is not null) options.Activation = activation.Value;
+        return options;
+    }
+
     /// <inheritdoc/>
     public override void Validate()
     {
