@@ -82,7 +82,6 @@ MLND_EXPORT int mlnd_tensor_copy_(mlnd_tensor dst, mlnd_tensor src);
 MLND_EXPORT int mlnd_tensor_fill_(mlnd_tensor dst, double value);
 
 /* ---- tensor operations (tensor_ops.cpp) -------------------------------------------- */
-/* @section tensor_ops */
 /* Each returns a new tensor through `out` (a view where libtorch's op is one). Scalars pass as
  * double; dims are int64 and may be negative (counted from the end). Binary ops broadcast. */
 MLND_EXPORT int mlnd_tensor_add(mlnd_tensor a, mlnd_tensor b, double alpha, mlnd_tensor* out); /* a + alpha*b */
@@ -160,7 +159,6 @@ MLND_EXPORT int mlnd_tensor_cat(const mlnd_tensor* ts, int32_t n, int64_t dim, m
 MLND_EXPORT int mlnd_tensor_stack(const mlnd_tensor* ts, int32_t n, int64_t dim, mlnd_tensor* out);
 
 /* ---- autograd (autograd.cpp) ------------------------------------------------------- */
-/* @section autograd */
 /* Enables or disables gradient recording on this thread; writes the previous state. */
 MLND_EXPORT int mlnd_autograd_set_grad_enabled(int32_t enabled, int32_t* previous);
 MLND_EXPORT int mlnd_autograd_requires_grad(mlnd_tensor t, int32_t* out);
@@ -176,8 +174,7 @@ MLND_EXPORT int mlnd_autograd_detach(mlnd_tensor t, mlnd_tensor* out);
  * when `grad` is NULL. The gradient aliases `grad`'s storage, as assigning `p.grad` does. */
 MLND_EXPORT int mlnd_autograd_set_grad(mlnd_tensor t, mlnd_tensor grad);
 
-/* ---- layers (layers.cpp, conv.cpp, recurrent.cpp, activations.cpp) ----------------- */
-/* @section modules */
+/* ---- layers (module.cpp, linear.cpp, conv.cpp, pooling.cpp, batchnorm.cpp, ...) ---------- */
 MLND_EXPORT int mlnd_module_free(mlnd_module m);
 MLND_EXPORT int mlnd_module_forward(mlnd_module m, mlnd_tensor x, mlnd_tensor* out);
 MLND_EXPORT int mlnd_module_train(mlnd_module m, int32_t on);
@@ -246,7 +243,6 @@ MLND_EXPORT int mlnd_module_prelu(int64_t num_parameters, double init, int32_t d
                                   int32_t dtype, mlnd_module* out);
 
 /* ---- losses (losses.cpp) ----------------------------------------------------------- */
-/* @section losses */
 /* Loss functions over at:: losses. `reduction`: 0 none, 1 mean, 2 sum (at::Reduction).
  * Optional tensors (weight, pos_weight) may be NULL; they are converted to the input's dtype
  * and device. Elementwise losses require target and input of the same shape. */
@@ -278,7 +274,6 @@ MLND_EXPORT int mlnd_init_uniform_(mlnd_tensor t, double low, double high);
 MLND_EXPORT int mlnd_init_normal_(mlnd_tensor t, double mean, double std);
 
 /* ---- optimizers and gradient clipping (optim.cpp) ---------------------------------- */
-/* @section optim */
 /* An optimizer holds its own references to `n` parameters plus per-parameter state. Each
  * constructor takes the algorithm's hyper-parameters, named as in torch.optim 1.13 (FTRL: as in
  * Keras); the caller validates them. */
