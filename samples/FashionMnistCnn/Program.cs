@@ -1,7 +1,7 @@
 // Fashion-MNIST with the TensorFlow tutorial CNN (conv32-pool-conv64-pool-conv64-dense64-10), then the same network with
 // batch normalization, dropout and training-only augmentation; prints test accuracy and writes the first-layer filters,
 // a saliency map and an occlusion map under out/FashionMnistCnn/.
-// Usage: FashionMnistCnn [epochs=10] [fashion-mnist folder=Debian's dataset-fashion-mnist location]
+// Run from the repository root (out/ is ignored there): dotnet run -c Release --project samples/FashionMnistCnn -- [epochs=10] [fashion-mnist folder]
 using System.Globalization;
 using MlNetDeep;
 using MlNetDeep.Data;
