@@ -204,9 +204,8 @@ public sealed partial class DeepPredictionTransformer : ITransformer
         var p = ctx.ReadParameters<SavedParameters>();
         if (!Enum.IsDefined(p.Task) || p.InputShape.Length == 0 || p.InputShape.Any(d => d < 1) || p.Layers.Count == 0)
             throw ctx.Error($"{Tag}: the saved architecture is malformed.");
-        var size = (int)p.InputShape.Aggregate(1L, (a, b) => a * b);
         Sequential module;
-        try { module = NetworkBuilder.Build(p.Layers, size); }
+        try { module = NetworkBuilder.Build(p.Layers, p.InputShape); }
         catch (ArgumentException e) { throw ctx.Error($"{Tag}: {e.Message}"); }
         var state = module.StateDict();
         if (state.Count != p.Tensors.Count || state.Select(s => s.Name).Where((n, i) => n != p.Tensors[i]).Any())

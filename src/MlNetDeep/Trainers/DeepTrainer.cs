@@ -43,6 +43,12 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
     /// <summary>The shape of one example (no batch dimension) for a feature vector of <paramref name="featureSize"/> values.</summary>
     protected virtual long[] InputShape(int featureSize) => [featureSize];
 
+    /// <summary>The shape of one example read from <paramref name="featureColumn"/> (by default <see cref="InputShape(int)"/>).</summary>
+    protected virtual long[] InputShape(DataViewSchema.Column featureColumn, int featureSize) => InputShape(featureSize);
+
+    /// <summary>What to apply to each training batch (batch, epoch, batch index) given the feature column; null for nothing.</summary>
+    protected virtual Func<Tensor, int, long, Tensor>? BatchAugmentation(DataViewSchema.Column featureColumn) => null;
+
     /// <inheritdoc/>
     public DeepPredictionTransformer Fit(IDataView input)
     {
@@ -57,16 +63,23 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
         var seed = (ulong)(uint)_context.ResolveSeed(Options.Seed);
         var outputs = Task == DeepTask.MulticlassClassification ? table.Labels.ClassCount : 1;
         var layers = Architecture(outputs);
-        var shape = InputShape(table.FeatureSize);
+        var featureColumn = input.Schema[Options.FeatureColumnName];
+        var shape = InputShape(featureColumn, table.FeatureSize);
 
         TorchApi.ManualSeed(seed);
-        var module = NetworkBuilder.Build(layers, table.FeatureSize, Options.Initializer);
+        var module = NetworkBuilder.Build(layers, shape, Options.Initializer);
         var training = Options.ToTrainingOptions(Task, seed);
+        training.AugmentBatch = BatchAugmentation(featureColumn);
         try
         {
             var x = table.Features;
-            if (shape.Length > 1) x = x.Reshape([table.Rows, .. shape]);
-            var history = TrainingLoop.Fit(module, x, table.Targets, training, validation?.Features, validation?.Targets, Options.CancellationToken);
+            var vx = validation?.Features;
+            if (shape.Length > 1)
+            {
+                x = x.Reshape([table.Rows, .. shape]);
+                vx = vx?.Reshape([validation!.Rows, .. shape]);
+            }
+            var history = TrainingLoop.Fit(module, x, table.Targets, training, vx, validation?.Targets, Options.CancellationToken);
             if (device != Device.Cpu) module.To(Device.Cpu);
             module.Eval();
             return new DeepPredictionTransformer(new DeepModelParameters(Task, module, layers, shape, table.Labels, history), Options.FeatureColumnName);

@@ -12,6 +12,15 @@ public sealed class LayerSpec
     /// <summary>A fully connected layer of <see cref="Units"/> units.</summary>
     public const string Dense = "Dense";
 
+    /// <summary>A 2-D convolution of <see cref="Units"/> filters (<see cref="KernelSize"/>, <see cref="Stride"/>, <see cref="Padding"/>) on [C, H, W] inputs.</summary>
+    public const string Conv2d = "Conv2d";
+
+    /// <summary>Max pooling over <see cref="KernelSize"/>×<see cref="KernelSize"/> windows (stride <see cref="Stride"/>, the window when 0).</summary>
+    public const string MaxPool2d = "MaxPool2d";
+
+    /// <summary>Flattens [C, H, W] into a vector for the dense layers that follow.</summary>
+    public const string Flatten = "Flatten";
+
     /// <summary>The kind (one of the constants).</summary>
     public string Kind { get; set; } = Dense;
 
@@ -26,4 +35,13 @@ public sealed class LayerSpec
 
     /// <summary>Dropout rate after the activation; 0 for none.</summary>
     public double Dropout { get; set; }
+
+    /// <summary>Conv2d and MaxPool2d: the square window's side.</summary>
+    public int KernelSize { get; set; }
+
+    /// <summary>Conv2d and MaxPool2d: the step; 0 means 1 for Conv2d and the window for MaxPool2d.</summary>
+    public int Stride { get; set; }
+
+    /// <summary>Conv2d: zero padding on each side; -1 for "same" (output size = input size at stride 1).</summary>
+    public int Padding { get; set; }
 }

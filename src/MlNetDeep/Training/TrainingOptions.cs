@@ -91,6 +91,12 @@ public sealed class TrainingOptions
     /// <summary>Where lines and messages go; null is the console.</summary>
     public TextWriter? Output { get; set; }
 
+    /// <summary>
+    /// Applied to each training batch's features before the forward pass (batch, epoch, batch index) → new batch, e.g. image
+    /// augmentation; never to validation or evaluation data. Null leaves batches as they are.
+    /// </summary>
+    public Func<Tensor, int, long, Tensor>? AugmentBatch { get; set; }
+
     /// <summary>Records each parameter's gradient norm, averaged over the epoch's batches (a few native calls per parameter per step).</summary>
     public bool TrackGradientNorms { get; set; } = true;
 

@@ -142,6 +142,7 @@ internal sealed class TrainingRun : IDisposable
                     var start = (long)b * _batchSize;
                     var n = Math.Min(_batchSize, _rows - start);
                     var xb = xs.Narrow(0, start, n);
+                    if (_options.AugmentBatch is { } augment) xb = augment(xb, epoch, b);
                     var yb = ys.Narrow(0, start, n);
                     _optimizer.ZeroGrad();
                     var output = _model.Forward(xb);

@@ -1,0 +1,33 @@
+using MlNetDeep.Trainers;
+
+namespace MlNetDeep;
+
+public sealed partial class RegressionCatalog
+{
+    public sealed partial class RegressionTrainers
+    {
+        /// <summary>
+        /// A convolutional network for Regression on an image column with [channels, height, width] dimensions (see <see cref="CnnTrainer"/>):
+        /// the TensorFlow tutorial CNN by default, or <paramref name="convBlocks"/> and <paramref name="denseLayers"/>, trained with Adam.
+        /// </summary>
+        public CnnTrainer Cnn(string labelColumnName = DeepTrainerOptions.Defaults.LabelColumnName,
+            string featureColumnName = DeepTrainerOptions.Defaults.FeatureColumnName, ConvBlock[]? convBlocks = null, int[]? denseLayers = null,
+            int epochs = DeepTrainerOptions.Defaults.Epochs, int batchSize = DeepTrainerOptions.Defaults.BatchSize,
+            double learningRate = DeepTrainerOptions.Defaults.LearningRate, bool batchNormalization = false, double dropout = 0) =>
+            Cnn(new CnnOptions
+            {
+                LabelColumnName = labelColumnName,
+                FeatureColumnName = featureColumnName,
+                ConvBlocks = convBlocks ?? [.. CnnOptions.TutorialBlocks],
+                DenseLayers = denseLayers ?? new CnnOptions().DenseLayers,
+                Epochs = epochs,
+                BatchSize = batchSize,
+                LearningRate = learningRate,
+                BatchNormalization = batchNormalization,
+                Dropout = dropout,
+            });
+
+        /// <summary>A convolutional network for Regression with every option (see <see cref="CnnOptions"/>).</summary>
+        public CnnTrainer Cnn(CnnOptions options) => new(Context, DeepTask.Regression, options);
+    }
+}
