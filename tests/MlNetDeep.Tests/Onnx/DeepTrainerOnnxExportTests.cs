@@ -81,4 +81,40 @@ public class DeepTrainerOnnxExportTests
         var result = PipelineExportHarness.AssertMatches(ml, model, ml.Data.TakeRows(data, 100), "regression_ann");
         Assert.Equal("Score", Assert.Single(result.Outputs.Where(o => o.OnnxName == "Score")).OnnxName);
     }
+
+    public sealed class Picture
+    {
+        [VectorType(1, 8, 8)] public float[] Features { get; set; } = [];
+        public uint Label { get; set; }
+    }
+
+    [Fact]
+    public void CnnOnImagesExportsWithItsInputReshapedToChannelsHeightWidth()
+    {
+        var ml = new MLContext(seed: 4);
+        var rng = new Random(9);
+        // Three classes of 8×8 images: a bright row, a bright column, or noise only.
+        var pictures = Enumerable.Range(0, 240).Select(i =>
+        {
+            var kind = (uint)(i % 3);
+            var pixels = Enumerable.Range(0, 64).Select(_ => (float)(rng.NextDouble() * 0.2)).ToArray();
+            var line = rng.Next(8);
+            for (int k = 0; k < 8; k++)
+            {
+                if (kind == 0) pixels[line * 8 + k] += 1;
+                if (kind == 1) pixels[k * 8 + line] += 1;
+            }
+            return new Picture { Features = pixels, Label = kind };
+        }).ToList();
+        var data = ml.Data.LoadFromEnumerable(pictures);
+        var model = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.MulticlassClassification.Trainers.Cnn(new CnnOptions
+            {
+                ConvBlocks = [new ConvBlock(4, kernelSize: 3, poolSize: 2)], DenseLayers = [8], Epochs = 3, BatchSize = 16, Verbosity = Verbosity.Silent,
+            }))
+            .Fit(data);
+        var result = PipelineExportHarness.AssertMatches(ml, model, ml.Data.TakeRows(data, 60), "cnn_8x8", exportableTailOnly: true);
+        Assert.Equal(64L, result.Inputs.Single(i => i.OnnxName == "Features").Width);
+        Assert.Equal(3L, result.Outputs.Single(o => o.OnnxName == "Score").Width);
+    }
 }
