@@ -43,11 +43,16 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
     /// <summary>The shape of one example (no batch dimension) for a feature vector of <paramref name="featureSize"/> values.</summary>
     protected virtual long[] InputShape(int featureSize) => [featureSize];
 
+    /// <summary>Called at the start of every fit with the training schema, before <see cref="Architecture"/> and <see cref="InputShape"/>.</summary>
+    private protected virtual void Inspect(DataViewSchema schema) { }
+
     /// <inheritdoc/>
     public DeepPredictionTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
         Options.Validate();
+        TrainingTable.FeatureSizeOf(input.Schema, Options.FeatureColumnName, Name);
+        Inspect(input.Schema);
         var device = Options.ParseDevice();
         TorchApi.EnsureAvailable(device);
         using var table = TrainingTable.Load(input, Options.FeatureColumnName, Options.LabelColumnName, Task, Name);
@@ -65,8 +70,18 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
         try
         {
             var x = table.Features;
-            if (shape.Length > 1) x = x.Reshape([table.Rows, .. shape]);
-            var history = TrainingLoop.Fit(module, x, table.Targets, training, validation?.Features, validation?.Targets, Options.CancellationToken);
+            var vx = validation?.Features;
+            if (shape.Length > 1)
+            {
+                x = x.Reshape([table.Rows, .. shape]);
+                vx = vx?.Reshape([validation!.Rows, .. shape]);
+            }
+            if (layers.Count > 0 && layers[0].Kind == LayerSpec.Embedding)
+            {
+                x = x.To(ScalarType.Int64);
+                vx = vx?.To(ScalarType.Int64);
+            }
+            var history = TrainingLoop.Fit(module, x, table.Targets, training, vx, validation?.Targets, Options.CancellationToken);
             if (device != Device.Cpu) module.To(Device.Cpu);
             module.Eval();
             return new DeepPredictionTransformer(new DeepModelParameters(Task, module, layers, shape, table.Labels, history), Options.FeatureColumnName);

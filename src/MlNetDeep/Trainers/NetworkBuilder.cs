@@ -25,8 +25,11 @@ public static class NetworkBuilder
                     if (spec.Activation != ActivationKind.Identity) modules.Add(Activation.Create(spec.Activation));
                     if (spec.Dropout > 0) modules.Add(new Dropout(spec.Dropout));
                     break;
+                case LayerSpec.Embedding or LayerSpec.Recurrent or LayerSpec.TextConvolution:
+                    width = SequenceLayers.Add(modules, spec, width, first: modules.Count == 0);
+                    break;
                 default:
-                    throw new ArgumentException($"Expected a layer kind this version knows ({LayerSpec.Dense}). Received: Kind={spec.Kind}.", nameof(layers));
+                    throw new ArgumentException($"Expected a layer kind this version knows ({LayerSpec.Dense}, {LayerSpec.Embedding}, {LayerSpec.Recurrent}, {LayerSpec.TextConvolution}). Received: Kind={spec.Kind}.", nameof(layers));
             }
         }
         return new Sequential(modules);
