@@ -71,6 +71,12 @@ public class RnnTrainerTests
         var accuracy = Accuracy(model, test);
         Assert.True(hamRate < 0.9, $"all-ham baseline {hamRate}");
         Assert.True(accuracy >= 0.95, $"LSTM accuracy {accuracy:F4} (all-ham {hamRate:F4})");
+        // The summary runs token ids through the layers: Embedding (1, 50, 32) → LSTM → last step (1, 32) → Linear (1, 1).
+        var summary = model.Model.SummaryTable();
+        Assert.Equal(5000 * 32 + 4 * 32 * (32 + 32 + 2) + 33, summary.TotalParameters);
+        Assert.Equal([null, 50, 32], summary.Rows[0].OutputShape);
+        Assert.Equal([null, 32], summary.Rows[2].OutputShape);
+        Assert.Equal([null, 1], summary.Rows[^1].OutputShape);
     }
 
     [Fact]
