@@ -67,19 +67,20 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
         TorchApi.ManualSeed(seed);
         var module = NetworkBuilder.Build(layers, table.FeatureSize, Options.Initializer);
         var training = Options.ToTrainingOptions(Task, seed);
+        var inputs = new List<Tensor>();
         try
         {
             var x = table.Features;
             var vx = validation?.Features;
             if (shape.Length > 1)
             {
-                x = x.Reshape([table.Rows, .. shape]);
-                vx = vx?.Reshape([validation!.Rows, .. shape]);
+                x = Keep(x.Reshape([table.Rows, .. shape]))!;
+                vx = Keep(vx?.Reshape([validation!.Rows, .. shape]));
             }
             if (layers.Count > 0 && layers[0].Kind == LayerSpec.Embedding)
             {
-                x = x.To(ScalarType.Int64);
-                vx = vx?.To(ScalarType.Int64);
+                x = Keep(x.To(ScalarType.Int64))!;
+                vx = Keep(vx?.To(ScalarType.Int64));
             }
             var history = TrainingLoop.Fit(module, x, table.Targets, training, vx, validation?.Targets, Options.CancellationToken);
             if (device != Device.Cpu) module.To(Device.Cpu);
@@ -94,6 +95,14 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
         finally
         {
             training.Loss?.Dispose();
+            foreach (var t in inputs) t.Dispose();
+        }
+
+        // Reshaped views and Int64 copies of the features live only for the fit.
+        Tensor? Keep(Tensor? t)
+        {
+            if (t is not null) inputs.Add(t);
+            return t;
         }
     }
 

@@ -29,7 +29,7 @@ public static class NetworkBuilder
                     width = SequenceLayers.Add(modules, spec, width, first: modules.Count == 0);
                     break;
                 default:
-                    throw new ArgumentException($"Expected a layer kind this version knows ({LayerSpec.Dense}, {LayerSpec.Embedding}, {LayerSpec.Recurrent}, {LayerSpec.TextConvolution}). Received: Kind={spec.Kind}.", nameof(layers));
+                    throw new ArgumentException($"Expected a layer kind this version knows ({LayerSpec.Dense}). Received: Kind={spec.Kind}.", nameof(layers));
             }
         }
         return new Sequential(modules);
