@@ -139,7 +139,7 @@ public sealed partial class DeepPredictionTransformer : ITransformer
         {
             _owner = owner;
             _row = row;
-            _features = row.GetGetter<VBuffer<float>>(row.Schema[owner.FeatureColumnName]);
+            _features = TrainingTable.FloatGetter(row, row.Schema[owner.FeatureColumnName]);
             _shape = [1, .. owner.Model.InputShape];
         }
 
@@ -159,6 +159,7 @@ public sealed partial class DeepPredictionTransformer : ITransformer
         using var noGrad = TorchApi.NoGrad();
         using var scope = TorchApi.NewDisposeScope();
         var x = TorchApi.Tensor(features, shape);
+        if (Model.TakesTokenIds) x = x.To(ScalarType.Int64);
         Tensor y;
         lock (Model.Module) y = Model.Module.Forward(x);
         if (Model.Task == DeepTask.MulticlassClassification) y = y.Softmax(1);

@@ -49,11 +49,16 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
     /// <summary>What to apply to each training batch (batch, epoch, batch index) given the feature column; null for nothing.</summary>
     protected virtual Func<Tensor, int, long, Tensor>? BatchAugmentation(DataViewSchema.Column featureColumn) => null;
 
+    /// <summary>Called at the start of every fit with the training schema, before <see cref="Architecture"/> and <see cref="InputShape(int)"/>.</summary>
+    private protected virtual void Inspect(DataViewSchema schema) { }
+
     /// <inheritdoc/>
     public DeepPredictionTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
         Options.Validate();
+        TrainingTable.FeatureSizeOf(input.Schema, Options.FeatureColumnName, Name);
+        Inspect(input.Schema);
         var device = Options.ParseDevice();
         TorchApi.EnsureAvailable(device);
         using var table = TrainingTable.Load(input, Options.FeatureColumnName, Options.LabelColumnName, Task, Name);
@@ -70,14 +75,20 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
         var module = NetworkBuilder.Build(layers, shape, Options.Initializer);
         var training = Options.ToTrainingOptions(Task, seed);
         training.AugmentBatch = BatchAugmentation(featureColumn);
+        var inputs = new List<Tensor>();
         try
         {
             var x = table.Features;
             var vx = validation?.Features;
             if (shape.Length > 1)
             {
-                x = x.Reshape([table.Rows, .. shape]);
-                vx = vx?.Reshape([validation!.Rows, .. shape]);
+                x = Keep(x.Reshape([table.Rows, .. shape]))!;
+                vx = Keep(vx?.Reshape([validation!.Rows, .. shape]));
+            }
+            if (layers.Count > 0 && layers[0].Kind == LayerSpec.Embedding)
+            {
+                x = Keep(x.To(ScalarType.Int64))!;
+                vx = Keep(vx?.To(ScalarType.Int64));
             }
             var history = TrainingLoop.Fit(module, x, table.Targets, training, vx, validation?.Targets, Options.CancellationToken);
             if (device != Device.Cpu) module.To(Device.Cpu);
@@ -92,6 +103,14 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
         finally
         {
             training.Loss?.Dispose();
+            foreach (var t in inputs) t.Dispose();
+        }
+
+        // Reshaped views and Int64 copies of the features live only for the fit.
+        Tensor? Keep(Tensor? t)
+        {
+            if (t is not null) inputs.Add(t);
+            return t;
         }
     }
 

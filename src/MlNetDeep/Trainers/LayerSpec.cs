@@ -36,7 +36,7 @@ public sealed class LayerSpec
     /// <summary>Dropout rate after the activation; 0 for none.</summary>
     public double Dropout { get; set; }
 
-    /// <summary>Conv2d and MaxPool2d: the square window's side.</summary>
+    /// <summary>Conv2d and MaxPool2d: the square window's side; TextConvolution: the tokens a filter spans.</summary>
     public int KernelSize { get; set; }
 
     /// <summary>Conv2d and MaxPool2d: the step; 0 means 1 for Conv2d and the window for MaxPool2d.</summary>
@@ -44,4 +44,34 @@ public sealed class LayerSpec
 
     /// <summary>Conv2d: zero padding on each side; -1 for "same" (output size = input size at stride 1).</summary>
     public int Padding { get; set; }
+
+    // Sequence layers (RnnTrainer, TextCnnTrainer).
+
+    /// <summary>A token embedding of <see cref="Vocabulary"/> ids into <see cref="Units"/> dimensions; the input is Int64 token ids.</summary>
+    public const string Embedding = "Embedding";
+
+    /// <summary>
+    /// A recurrent stack (<see cref="Cell"/>, <see cref="Units"/> hidden units, <see cref="Layers"/> layers, <see cref="Bidirectional"/>,
+    /// <see cref="Dropout"/> between layers and after) on batch-first sequences, followed by its last time step. As the first layer it reads the
+    /// features as time steps of one value each (a forecasting window).
+    /// </summary>
+    public const string Recurrent = "Recurrent";
+
+    /// <summary>
+    /// Text convolution over embedded tokens [N, 1, T, E]: <see cref="Units"/> filters spanning <see cref="KernelSize"/> tokens and the
+    /// whole embedding, ReLU, then the maximum over time, giving [N, Units].
+    /// </summary>
+    public const string TextConvolution = "TextConvolution";
+
+    /// <summary>Vocabulary size of an <see cref="Embedding"/> (ids 0 … Vocabulary−1).</summary>
+    public int Vocabulary { get; set; }
+
+    /// <summary>The cell of a <see cref="Recurrent"/> layer.</summary>
+    public RecurrentCell Cell { get; set; } = RecurrentCell.Lstm;
+
+    /// <summary>Stacked layers of a <see cref="Recurrent"/> layer.</summary>
+    public int Layers { get; set; } = 1;
+
+    /// <summary>Whether a <see cref="Recurrent"/> layer also reads the sequence backwards (its output is then 2 × <see cref="Units"/>).</summary>
+    public bool Bidirectional { get; set; }
 }

@@ -70,8 +70,13 @@ public static class NetworkBuilder
                     modules.Add(new Flatten());
                     shape = [shape[0] * shape[1] * shape[2]];
                     break;
+                case LayerSpec.Embedding or LayerSpec.Recurrent or LayerSpec.TextConvolution:
+                    // Sequence layers add their own activation and dropout; what follows them sees
+                    // their features per step (an embedding's dimension, a recurrent layer's last step).
+                    shape = [SequenceLayers.Add(modules, spec, shape[^1], first: modules.Count == 0)];
+                    continue;
                 default:
-                    throw new ArgumentException($"Expected a layer kind this version knows ({LayerSpec.Dense}, {LayerSpec.Conv2d}, {LayerSpec.MaxPool2d}, {LayerSpec.Flatten}). Received: Kind={spec.Kind}.", nameof(layers));
+                    throw new ArgumentException($"Expected a layer kind this version knows ({LayerSpec.Dense}, {LayerSpec.Conv2d}, {LayerSpec.MaxPool2d}, {LayerSpec.Flatten}, {LayerSpec.Embedding}, {LayerSpec.Recurrent}, {LayerSpec.TextConvolution}). Received: Kind={spec.Kind}.", nameof(layers));
             }
             if (spec.Activation != ActivationKind.Identity) modules.Add(Activation.Create(spec.Activation));
             if (spec.Dropout > 0) modules.Add(new Dropout(spec.Dropout));

@@ -41,8 +41,8 @@ public sealed class TrainingTable : IDisposable
     {
         var c = schema.GetColumnOrNull(name) ?? throw new ArgumentOutOfRangeException(nameof(schema),
             $"{trainer}: feature column '{name}' not found. Columns present: {string.Join(", ", schema.Where(x => !x.IsHidden).Select(x => x.Name))}");
-        if (c.Type is not VectorDataViewType { ItemType: NumberDataViewType n, IsKnownSize: true } v || n != NumberDataViewType.Single)
-            throw new ArgumentOutOfRangeException(nameof(schema), $"{trainer}: feature column '{name}' has type {c.Type}; expected a Single vector of known size.");
+        if (c.Type is not VectorDataViewType { ItemType: NumberDataViewType n, IsKnownSize: true } v || (n != NumberDataViewType.Single && n != NumberDataViewType.Int64))
+            throw new ArgumentOutOfRangeException(nameof(schema), $"{trainer}: feature column '{name}' has type {c.Type}; expected a Single (or Int64 token id) vector of known size.");
         return v.Size;
     }
 
@@ -51,8 +51,8 @@ public sealed class TrainingTable : IDisposable
     {
         if (!shape.TryFindColumn(name, out var c))
             throw new ArgumentOutOfRangeException(nameof(shape), $"{trainer}: feature column '{name}' not found. Columns present: {string.Join(", ", shape.Select(x => x.Name))}");
-        if (c.Kind != SchemaShape.VectorKind.Vector || c.ItemType != NumberDataViewType.Single)
-            throw new ArgumentOutOfRangeException(nameof(shape), $"{trainer}: feature column '{name}' has type {c}; expected a Single vector of known size.");
+        if (c.Kind != SchemaShape.VectorKind.Vector || (c.ItemType != NumberDataViewType.Single && c.ItemType != NumberDataViewType.Int64))
+            throw new ArgumentOutOfRangeException(nameof(shape), $"{trainer}: feature column '{name}' has type {c}; expected a Single (or Int64 token id) vector of known size.");
     }
 
     /// <summary>
@@ -81,7 +81,7 @@ public sealed class TrainingTable : IDisposable
         long row = 0;
         using (var cursor = data.GetRowCursor([featureCol, labelCol]))
         {
-            var features = cursor.GetGetter<VBuffer<float>>(featureCol);
+            var features = FloatGetter(cursor, featureCol);
             var label = LabelReader(cursor, labelCol);
             VBuffer<float> v = default;
             while (cursor.MoveNext())
@@ -136,6 +136,28 @@ public sealed class TrainingTable : IDisposable
             ? TorchApi.Tensor(yClass.ToArray(), new long[] { row })
             : TorchApi.Tensor(yFloat.ToArray(), new long[] { row, 1 });
         return new TrainingTable(featuresTensor, targets.DetachFromDisposeScope(), row, size, labels);
+    }
+
+    /// <summary>
+    /// A getter of the feature column as floats: Single vectors as they are, Int64 token ids converted (ids below 2²⁴ are exact;
+    /// the network casts them back to Int64 before its embedding).
+    /// </summary>
+    internal static ValueGetter<VBuffer<float>> FloatGetter(DataViewRow row, DataViewSchema.Column c)
+    {
+        if (c.Type is VectorDataViewType { ItemType: var t } && t == NumberDataViewType.Int64)
+        {
+            var g = row.GetGetter<VBuffer<long>>(c);
+            VBuffer<long> ids = default;
+            return (ref VBuffer<float> v) =>
+            {
+                g(ref ids);
+                var values = new float[ids.Length];
+                int i = 0;
+                foreach (var id in ids.DenseValues()) values[i++] = id;
+                v = new VBuffer<float>(values.Length, values);
+            };
+        }
+        return row.GetGetter<VBuffer<float>>(c);
     }
 
     private static ArgumentException Missing(string trainer, string column, long row, string what) =>
