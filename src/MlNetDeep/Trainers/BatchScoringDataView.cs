@@ -83,7 +83,7 @@ internal sealed class BatchScoringDataView : IDataView
             var features = inputSchema[owner.FeatureColumnName];
             _input = parent._input.GetRowCursor(passed.Select(i => inputSchema[i]).Append(features).DistinctBy(c => c.Index));
             _readers = passed.Select(i => Generic.Invoke<Func<object?>>(typeof(BatchScoringDataView), nameof(Reader), [inputSchema[i].Type.RawType], null, _input, inputSchema[i])).ToArray();
-            _features = _input.GetGetter<VBuffer<float>>(features);
+            _features = TrainingTable.FloatGetter(_input, features);
             _featureSize = owner.FeatureSize;
             _outputSize = owner.OutputSize;
             _shape = [0, .. owner.Model.InputShape];
