@@ -8,32 +8,30 @@ namespace MlNetDeep.Data;
 internal sealed class CacheDataView : IDataView
 {
     private readonly IDataView _source;
-    private readonly Lazy<(object?[][] Columns, long Rows)> _rows;
+    private readonly Lazy<(ColumnStore[] Columns, long Rows)> _rows;
 
     public CacheDataView(IDataView source)
     {
         _source = source;
-        _rows = new Lazy<(object?[][], long)>(Fill, LazyThreadSafetyMode.ExecutionAndPublication);
+        _rows = new Lazy<(ColumnStore[], long)>(Fill, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public DataViewSchema Schema => _source.Schema;
     public bool CanShuffle => false;
     public long? GetRowCount() => _rows.IsValueCreated ? _rows.Value.Rows : _source.GetRowCount();
 
-    private (object?[][], long) Fill()
+    private (ColumnStore[], long) Fill()
     {
         var cols = Schema.ToArray();
-        var store = cols.Select(_ => new List<object?>()).ToArray();
         using var cursor = _source.GetRowCursor(cols);
-        var readers = cols.Select(c => RowValueReaders.Boxed(cursor, c)).ToArray();
+        var stores = cols.Select(c => ColumnStore.Create(cursor, c)).ToArray();
         long n = 0;
         while (cursor.MoveNext())
         {
-            for (int i = 0; i < cols.Length; i++) store[i].Add(readers[i]());
+            foreach (var s in stores) s.Append();
             n++;
         }
-        // Stored boxed per value: simple and type-agnostic; each vector owns its array, and getters copy out.
-        return (store.Select(l => l.ToArray()).ToArray(), n);
+        return (stores, n);
     }
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
@@ -41,16 +39,48 @@ internal sealed class CacheDataView : IDataView
 
     private sealed class Cursor(CacheDataView parent, IEnumerable<DataViewSchema.Column> active) : SlotCursor(parent.Schema, active)
     {
-        private readonly (object?[][] Columns, long Rows) _data = parent._rows.Value;
-        private long _next;
+        private readonly (ColumnStore[] Columns, long Rows) _data = parent._rows.Value;
+        private int _next;
 
         protected override bool MoveNextCore()
         {
             if (_next >= _data.Rows) return false;
             for (int i = 0; i < Slots.Length; i++)
-                if (Slots[i] is { } s) s.SetBoxed(_data.Columns[i][_next]);
+                if (Slots[i] is { } s) _data.Columns[i].Load(s, _next);
             _next++;
             return true;
         }
+    }
+
+    /// <summary>One column's values in a typed array (no boxing); each stored vector owns its array, and getters copy out.</summary>
+    private abstract class ColumnStore
+    {
+        public static ColumnStore Create(DataViewRow row, DataViewSchema.Column c) =>
+            Generic.Invoke<ColumnStore>(typeof(ColumnStore), nameof(CreateCore), [c.Type.RawType], null, row, c);
+
+        private static ColumnStore CreateCore<T>(DataViewRow row, DataViewSchema.Column c) => new ColumnStore<T>(row.GetGetter<T>(c));
+
+        public abstract void Append();
+        public abstract void Load(Slot slot, int row);
+    }
+
+    private sealed class ColumnStore<T>(ValueGetter<T> getter) : ColumnStore
+    {
+        private T[] _values = new T[1024];
+        private int _count;
+
+        public override void Append()
+        {
+            if (_count == _values.Length)
+            {
+                if (_count == Array.MaxLength) throw new InvalidOperationException($"Cache: more than {Array.MaxLength} rows.");
+                Array.Resize(ref _values, (int)Math.Min(Array.MaxLength, 2L * _count));
+            }
+            T v = default!; // a fresh value each row: a vector getter then allocates the row's own array
+            getter(ref v);
+            _values[_count++] = v;
+        }
+
+        public override void Load(Slot slot, int row) => ((Slot<T>)slot).Value = _values[row];
     }
 }

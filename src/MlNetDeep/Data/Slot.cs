@@ -15,7 +15,11 @@ internal abstract class Slot
 internal sealed class Slot<T> : Slot
 {
     public T Value = default!;
-    public override Delegate MakeGetter() => (ValueGetter<T>)((ref T v) => v = ValueCopier.Copy(Value, v));
+    // Only vectors need copying (their array is reused); other values are handed over as they are.
+    private static readonly bool IsVector = typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(VBuffer<>);
+    public override Delegate MakeGetter() => IsVector
+        ? (ValueGetter<T>)((ref T v) => v = ValueCopier.Copy(Value, v))
+        : (ValueGetter<T>)((ref T v) => v = Value);
     public override void SetBoxed(object? value) => Value = (T)value!;
     public override object? GetBoxed() => Value;
 }

@@ -56,6 +56,8 @@ internal sealed class TypeSchema
         }
         if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(VBuffer<>))
             return new VectorDataViewType(DataKindExtensions.FromClrType(t.GetGenericArguments()[0], m.Name).ToType(m.Name), vt?.Dimensions ?? [0]);
+        if (t == typeof(MLImage))
+            return m.GetCustomAttribute<ImageTypeAttribute>() is { } image ? new ImageDataViewType(image.Height, image.Width) : new ImageDataViewType();
         if (vt is not null) throw new ArgumentException($"Member '{m.Name}' has [VectorType] but type {t.Name}; expected an array.");
         if (load is { Length: > 1 }) throw new ArgumentException($"Member '{m.Name}' reads {load.Length} fields; expected an array type, got {t.Name}.");
         return DataKindExtensions.FromClrType(t, m.Name).ToType(m.Name);

@@ -13,6 +13,7 @@ internal static class TypeCodec
         NumberDataViewType n => n.RawType.Name,
         BooleanDataViewType => "Boolean",
         TextDataViewType => "String",
+        ImageDataViewType i => i.IsKnownSize ? $"Image:{i.Height},{i.Width}" : "Image",
         _ => throw new NotSupportedException($"Column type {type} cannot be written to a model file."),
     };
 
@@ -27,6 +28,11 @@ internal static class TypeCodec
         }
         if (s.StartsWith("Key:", StringComparison.Ordinal))
             return new KeyDataViewType(typeof(uint), ulong.Parse(s[4..], CultureInfo.InvariantCulture));
+        if (s.StartsWith("Image:", StringComparison.Ordinal))
+        {
+            var hw = s[6..].Split(',').Select(d => int.Parse(d, CultureInfo.InvariantCulture)).ToArray();
+            return hw.Length == 2 ? new ImageDataViewType(hw[0], hw[1]) : throw new FormatException($"Bad image size in '{s}'.");
+        }
         return s switch
         {
             "Single" => NumberDataViewType.Single,
@@ -36,6 +42,7 @@ internal static class TypeCodec
             "Int64" => NumberDataViewType.Int64,
             "Boolean" => BooleanDataViewType.Instance,
             "String" => TextDataViewType.Instance,
+            "Image" => new ImageDataViewType(),
             _ => throw new FormatException($"Unknown column type '{s}'."),
         };
     }

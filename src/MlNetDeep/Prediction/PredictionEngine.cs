@@ -90,6 +90,11 @@ internal sealed class SingleRowSource<TRow> : IDataView where TRow : class
 
     private sealed class Cursor(SingleRowSource<TRow> parent, IEnumerable<DataViewSchema.Column> active) : SlotCursor(parent.Schema, active)
     {
+        // While nothing is pushed it reports the end without ending (the base latches an end):
+        // a transform that reads ahead until the end (ApplyOnnxModel's batches) then scores the one
+        // pushed row, and finds the next pushed row on its next call.
+        public override bool MoveNext() => !parent._closed && parent._pending is not null && base.MoveNext();
+
         protected override bool MoveNextCore()
         {
             if (parent._closed) return false;

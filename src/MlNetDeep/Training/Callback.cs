@@ -5,7 +5,9 @@ namespace MlNetDeep.Training;
 /// you need. Epochs are numbered from 0 here (messages print them from 1, as Keras does).
 /// Set <see cref="TrainingContext.StopTraining"/> to end training: from an epoch hook it ends
 /// after that epoch, from <see cref="OnBatchEnd"/> after that batch (the epoch is still
-/// recorded, with its metrics over the batches run).
+/// recorded, with its metrics over the batches run). Tensors created inside a hook belong to
+/// the loop's dispose scope (the step's or the epoch's): call <c>DetachFromDisposeScope()</c> on
+/// any that must outlive the hook.
 /// </summary>
 public abstract class Callback
 {

@@ -26,12 +26,15 @@ public sealed class EarlyStopping : Callback, IDisposable
     /// <param name="baseline">A value the monitored entry must beat for the patience count to restart.</param>
     /// <param name="restoreBestWeights">Whether to put back the best epoch's weights when training ends.</param>
     /// <param name="verbose">Whether to print when stopping and restoring.</param>
+    /// <param name="startFromEpoch">Warm-up epochs (from 0) during which nothing is watched.</param>
     public EarlyStopping(string monitor = "val_loss", double minDelta = 0, int patience = 0, MonitorMode mode = MonitorMode.Auto,
-        double? baseline = null, bool restoreBestWeights = false, bool verbose = false)
+        double? baseline = null, bool restoreBestWeights = false, bool verbose = false, int startFromEpoch = 0)
     {
         Monitoring.CheckName(monitor);
         if (double.IsNaN(minDelta)) throw TrainingOptions.Fail(nameof(minDelta), minDelta, "a number");
         if (patience < 0) throw TrainingOptions.Fail(nameof(patience), patience, "0 or more");
+        if (startFromEpoch < 0) throw TrainingOptions.Fail(nameof(startFromEpoch), startFromEpoch, "0 or more");
+        StartFromEpoch = startFromEpoch;
         MonitorName = monitor;
         MinDelta = Math.Abs(minDelta);
         Patience = patience;
@@ -51,6 +54,9 @@ public sealed class EarlyStopping : Callback, IDisposable
     public double? Baseline { get; }
     public bool RestoreBestWeights { get; }
     public bool Verbose { get; }
+
+    /// <summary>Epochs before this one (from 0) are ignored.</summary>
+    public int StartFromEpoch { get; }
 
     /// <summary>Epochs since the last improvement (that also beat the baseline).</summary>
     public int Wait { get; private set; }
@@ -85,6 +91,7 @@ public sealed class EarlyStopping : Callback, IDisposable
             context.Warn($"Early stopping conditioned on metric `{MonitorName}` which is not available. Available metrics are: {Monitoring.Available(logs)}");
             return;
         }
+        if (epoch < StartFromEpoch) return;
         if (RestoreBestWeights && _bestWeights is null)
         {
             // If no epoch ever improves, the first epoch's weights are the best.

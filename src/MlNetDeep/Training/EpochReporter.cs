@@ -50,11 +50,7 @@ internal sealed class EpochReporter
     }
 
     /// <summary>Prints the epoch's line (also after a progress bar).</summary>
-    public void EpochEnd(string line)
-    {
-        if (_console is not null) _console.WriteLine(line);
-        else Writer?.WriteLine(line);
-    }
+    public void EpochEnd(string line) => Writer?.WriteLine(line); // plain, so that no console width wraps it
 
     /// <summary>"Epoch 3/20 - loss: 0.4123 - accuracy: 0.8211 - val_loss: ... - lr: 0.01 - 0.8s".</summary>
     public static string FormatLine(int epoch, int epochs, IReadOnlyDictionary<string, double> logs, TimeSpan duration)

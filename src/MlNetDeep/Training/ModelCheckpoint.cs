@@ -24,7 +24,7 @@ public sealed class ModelCheckpoint : Callback
         Path = path;
         MonitorName = monitor;
         SaveBestOnly = saveBestOnly;
-        Mode = Monitoring.Resolve(mode, monitor, nameof(ModelCheckpoint));
+        Mode = Monitoring.Resolve(mode, monitor, nameof(ModelCheckpoint), unknownIsMin: true);
         Verbose = verbose;
         Best = Mode == MonitorMode.Min ? double.PositiveInfinity : double.NegativeInfinity;
     }

@@ -12,8 +12,9 @@ public enum MonitorMode
 /// <summary>Resolves <see cref="MonitorMode.Auto"/> from the monitored name.</summary>
 internal static class Monitoring
 {
-    /// <summary>Losses and errors are minimised, accuracies and the like maximised; anything else must say which.</summary>
-    public static MonitorMode Resolve(MonitorMode mode, string monitor, string callback)
+    /// <summary>Losses and errors are minimised, accuracies and the like maximised. Any other name is minimised when
+    /// <paramref name="unknownIsMin"/> (Keras' ModelCheckpoint and ReduceLROnPlateau), else it must say which (Keras' EarlyStopping).</summary>
+    public static MonitorMode Resolve(MonitorMode mode, string monitor, string callback, bool unknownIsMin = false)
     {
         if (!Enum.IsDefined(mode)) throw TrainingOptions.Fail("mode", mode, "Auto, Min or Max");
         if (mode != MonitorMode.Auto) return mode;
@@ -21,6 +22,7 @@ internal static class Monitoring
         if (name.Contains("loss") || name.Contains("error") || name is "mae" or "mse" or "rmse" or "lr") return MonitorMode.Min;
         if (name.Contains("acc") || name.Contains("auc") || name.Contains("precision") || name.Contains("recall") || name.StartsWith("f1", StringComparison.Ordinal))
             return MonitorMode.Max;
+        if (unknownIsMin) return MonitorMode.Min;
         throw new ArgumentException($"{callback} received monitor={monitor}, but cannot tell whether it should be maximized or minimized. " +
             "Pass mode: MonitorMode.Max to use the highest value, or MonitorMode.Min to use the lowest.", nameof(monitor));
     }

@@ -30,7 +30,7 @@ public sealed class ReduceLROnPlateau : Callback
         MonitorName = monitor;
         Factor = factor;
         Patience = patience;
-        Mode = Monitoring.Resolve(mode, monitor, nameof(ReduceLROnPlateau));
+        Mode = Monitoring.Resolve(mode, monitor, nameof(ReduceLROnPlateau), unknownIsMin: true);
         MinDelta = minDelta;
         Cooldown = cooldown;
         MinLearningRate = minLr;

@@ -13,7 +13,9 @@ namespace MlNetDeep.Training;
 public static class SvgPlot
 {
     private const int PanelWidth = 480, PanelHeight = 320, Margin = 56;
-    private static readonly string[] Palette = { "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b" };
+    // Ten distinct colours (matplotlib's tab10) so that charts of up to ten series never repeat one.
+    private static readonly string[] Palette =
+        { "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf" };
 
     /// <summary>A line chart of one or more series over x = 1, 2, ... (NaN values leave gaps out).</summary>
     public static string LineChart(string title, string xLabel, string yLabel, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series)

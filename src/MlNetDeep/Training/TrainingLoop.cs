@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using MlNetDeep.Torch;
 using MlNetDeep.Torch.Nn;
-using MlNetDeep.Torch.Optim;
 using TorchApi = MlNetDeep.Torch.Torch;
 
 namespace MlNetDeep.Training;
@@ -19,6 +16,20 @@ namespace MlNetDeep.Training;
 /// are computed afterwards over the whole validation set, in eval mode without gradients.
 /// </para>
 /// </summary>
+/// <example>
+/// <code>
+/// Torch.ManualSeed(42);
+/// using var net = new Sequential(new Linear(11, 7), new Activation(ActivationKind.Relu), new Linear(7, 1));
+/// using var loss = new BCEWithLogitsLoss();
+/// using var stop = new EarlyStopping(patience: 20, restoreBestWeights: true);
+/// var history = TrainingLoop.Fit(net, x, y, new TrainingOptions
+/// {
+///     Loss = loss, Epochs = 100, BatchSize = 10, ValidationFraction = 0.33, Seed = 42,
+///     Optimizer = p =&gt; new Adam(p, lr: 0.01), Callbacks = { stop },
+/// });
+/// SvgPlot.Save(SvgPlot.LearningCurves(history), "curves.svg");
+/// </code>
+/// </example>
 public static class TrainingLoop
 {
     /// <summary>
@@ -93,6 +104,4 @@ public static class TrainingLoop
         if (rows == 0) throw new ArgumentException("Expected at least one row. Received: 0 rows.", nameof(x));
         return rows;
     }
-
-    internal static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -94,11 +94,12 @@ internal sealed class TrainingRun : IDisposable
     public History Fit(CancellationToken cancellationToken)
     {
         var context = new TrainingContext(_model, _optimizer, _reporter.Writer, _history) { Epochs = _options.Epochs, StepsPerEpoch = _steps };
-        _history.Device = _device;
+        // Read back from the parameters, so the record says where the weights really are.
+        _history.Device = _trainable[0].Tensor.Device;
         _history.TrainingRows = _rows;
         _history.ValidationRows = _validationRows;
         context.Log(string.Create(CultureInfo.InvariantCulture,
-            $"Training on {_device}: {_rows} rows{(_validationX is null ? "" : $", {_validationRows} validation rows")}, {_steps} steps per epoch."));
+            $"Training on {_history.Device}: {_rows} rows{(_validationX is null ? "" : $", {_validationRows} validation rows")}, {_steps} steps per epoch."));
         if (_options.Seed is { } seed) TorchApi.ManualSeed(seed);
 
         var lossSum = TorchApi.Zeros(Array.Empty<long>(), ScalarType.Float64, _device);
@@ -110,6 +111,8 @@ internal sealed class TrainingRun : IDisposable
         for (int epoch = 0; epoch < _options.Epochs && !context.StopTraining; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // Frees what the epoch creates outside its steps (shuffled copies, probes, callbacks' temporaries).
+            using var epochScope = TorchApi.NewDisposeScope();
             foreach (var callback in _options.Callbacks) callback.OnEpochBegin(context, epoch);
             var clock = Stopwatch.StartNew();
             var learningRate = _optimizer.LearningRate;
@@ -123,7 +126,6 @@ internal sealed class TrainingRun : IDisposable
 
             _reporter.RunBatches(epoch, _options.Epochs, _steps, advance =>
             {
-                using var epochScope = TorchApi.NewDisposeScope();
                 Tensor xs = _x, ys = _y;
                 Tensor? ws = _sampleWeights;
                 if (_options.Shuffle && _rows > 1)

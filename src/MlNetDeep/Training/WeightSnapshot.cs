@@ -1,13 +1,13 @@
+using MlNetDeep.Torch;
 using MlNetDeep.Torch.Nn;
 using TorchApi = MlNetDeep.Torch.Torch;
-using TorchTensor = MlNetDeep.Torch.Tensor;
 
 namespace MlNetDeep.Training;
 
 /// <summary>A copy of a module's parameters and buffers (Keras' <c>get_weights</c>) that can be written back.</summary>
 internal sealed class WeightSnapshot : IDisposable
 {
-    private readonly List<TorchTensor> _copies = new();
+    private readonly List<Tensor> _copies = new();
 
     public WeightSnapshot(Module module)
     {

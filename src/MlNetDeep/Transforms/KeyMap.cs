@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MlNetDeep.Data;
 
 namespace MlNetDeep.Transforms;
@@ -72,6 +73,8 @@ internal sealed class KeyMap<T> : KeyMap where T : notnull
     public bool TryAdd(T v, int max)
     {
         if (IsMissing(v) || _values.Count >= max) return false;
+        // Fitting sees mostly known values: look text up by span before making its string.
+        if (_text is not null && _text.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(((ReadOnlyMemory<char>)(object)v!).Span)) return false;
         uint key = (uint)_values.Count + 1;
         bool added = _text is not null ? _text.TryAdd(((ReadOnlyMemory<char>)(object)v!).ToString(), key) : _other!.TryAdd(v, key);
         if (added) _values.Add(_text is not null ? (T)(object)((ReadOnlyMemory<char>)(object)v!).ToString().AsMemory() : v);
@@ -114,6 +117,18 @@ internal sealed class KeyMap<T> : KeyMap where T : notnull
         }
         var sg = row.GetGetter<T>(column);
         T s = default!;
+        if (_text is not null)
+        {
+            var recent = new RecentText();
+            return () =>
+            {
+                sg(ref s);
+                var m = (ReadOnlyMemory<char>)(object)s!;
+                if (recent.TryGet(m, out _)) return; // known already
+                TryAdd(s, max);
+                if (_text.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(m.Span, out var k)) recent.Remember(m, k);
+            };
+        }
         return () => { sg(ref s); TryAdd(s, max); };
     }
 
@@ -157,6 +172,48 @@ internal sealed class KeyMap<T> : KeyMap where T : notnull
         }
         var sg = row.GetGetter<T>(input);
         T v = default!;
+        if (_text is not null)
+        {
+            var recent = new RecentText();
+            return (ValueGetter<uint>)((ref uint k) =>
+            {
+                sg(ref v);
+                var m = (ReadOnlyMemory<char>)(object)v!;
+                if (recent.TryGet(m, out k)) return;
+                k = Lookup(v);
+                recent.Remember(m, k);
+            });
+        }
         return (ValueGetter<uint>)((ref uint k) => { sg(ref v); k = Lookup(v); });
+    }
+}
+
+/// <summary>
+/// The keys of the last few text values seen by one getter, matched by string identity: loaders
+/// hand out the same string for a repeated category, so most rows skip hashing. Per getter (one
+/// cursor, one thread); the map it caches must not change while it is used.
+/// </summary>
+internal sealed class RecentText
+{
+    private const int Size = 8;
+    private readonly string?[] _strings = new string?[Size];
+    private readonly uint[] _keys = new uint[Size];
+    private int _next;
+
+    public bool TryGet(ReadOnlyMemory<char> value, out uint key)
+    {
+        if (MemoryMarshal.TryGetString(value, out var s, out int start, out int length) && start == 0 && length == s.Length)
+            for (int i = 0; i < Size; i++)
+                if (ReferenceEquals(_strings[i], s)) { key = _keys[i]; return true; }
+        key = 0;
+        return false;
+    }
+
+    public void Remember(ReadOnlyMemory<char> value, uint key)
+    {
+        if (!MemoryMarshal.TryGetString(value, out var s, out int start, out int length) || start != 0 || length != s.Length) return;
+        _strings[_next] = s;
+        _keys[_next] = key;
+        _next = (_next + 1) % Size;
     }
 }

@@ -81,6 +81,17 @@ public class EarlyStoppingTests
     }
 
     [Fact]
+    public void WarmUpEpochsAreIgnored()
+    {
+        using var model = new Linear(2, 1);
+        using var es = new EarlyStopping(patience: 1, startFromEpoch: 2, restoreBestWeights: true);
+        // Epochs 0 and 1 (the best value, 0.1) are not watched: epoch 2 sets the best, epoch 3 is bad.
+        Assert.Equal(3, Drive(es, model, "val_loss", 0.1, 0.2, 0.5, 0.6, 0.3));
+        Assert.Equal(0.5, es.Best);
+        Assert.All(TrainingData.Weights(model), w => Assert.Equal(2f, w));
+    }
+
+    [Fact]
     public void RestoreBestWeightsRestoresExactlyTheBestEpochsWeights()
     {
         using var model = new Linear(3, 2);

@@ -371,6 +371,11 @@ public class TrainingLoopTests
             Assert.Equal(4, lines.Length);
             Assert.Matches(@"^Epoch 2/3 - loss: \d+\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d+\.\d{4} - val_accuracy: \d\.\d{4} - lr: 0\.001 - \d+\.\ds$", lines[2].TrimEnd());
 
+            // A progress bar on a non-interactive writer still ends each epoch with its line.
+            var bar = new StringWriter();
+            TrainingLoop.Fit(net, x, y, new TrainingOptions { Loss = loss, Epochs = 2, BatchSize = 8, Verbosity = Verbosity.ProgressBar, Output = bar });
+            Assert.Matches(@"(?m)^Epoch 2/2 - loss: \d+\.\d{4} - accuracy: \d\.\d{4} - lr: 0\.001 - \d+\.\ds\r?$", bar.ToString());
+
             var silent = new StringWriter();
             TrainingLoop.Fit(net, x, y, new TrainingOptions { Loss = loss, Epochs = 2, Verbosity = Verbosity.Silent, Output = silent });
             Assert.Equal("", silent.ToString());
