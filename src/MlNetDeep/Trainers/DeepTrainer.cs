@@ -56,8 +56,8 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
             : null;
         var seed = (ulong)(uint)_context.ResolveSeed(Options.Seed);
         var outputs = Task == DeepTask.MulticlassClassification ? table.Labels.ClassCount : 1;
-        var layers = Architecture(outputs);
         var shape = InputShape(table.FeatureSize);
+        var layers = Architecture(outputs);
 
         TorchApi.ManualSeed(seed);
         var module = NetworkBuilder.Build(layers, table.FeatureSize, Options.Initializer);

@@ -9,6 +9,8 @@ public static class NetworkBuilder
     public static Sequential Build(IReadOnlyList<LayerSpec> layers, int inputSize, Initializer? initializer = null)
     {
         ArgumentNullException.ThrowIfNull(layers);
+        if (layers.Count == 1 && layers[0].Kind == LayerSpec.KerasStack)
+            return SequentialNetwork.Build(layers[0].Stack ?? [], layers[0].StackInputShape ?? [inputSize], initializer).Network;
         var modules = new List<Module>();
         long width = inputSize;
         foreach (var spec in layers)
