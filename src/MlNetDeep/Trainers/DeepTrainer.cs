@@ -56,11 +56,14 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
             : null;
         var seed = (ulong)(uint)_context.ResolveSeed(Options.Seed);
         var outputs = Task == DeepTask.MulticlassClassification ? table.Labels.ClassCount : 1;
-        var shape = InputShape(table.FeatureSize);
-        var layers = Architecture(outputs);
+        // Transfer learning takes the initial model's architecture (head resized) instead of this trainer's.
+        var (layers, shape) = Options.InitialModel is { } initial
+            ? TransferLearning.Architecture(initial.Model, outputs, table.FeatureSize, Name)
+            : (InputShapeThenArchitecture(table.FeatureSize, outputs));
 
         TorchApi.ManualSeed(seed);
         var module = NetworkBuilder.Build(layers, table.FeatureSize, Options.Initializer);
+        if (Options.InitialModel is { } start) TransferLearning.Prepare(start.Model.Module, module, Options);
         var training = Options.ToTrainingOptions(Task, seed);
         try
         {
@@ -80,6 +83,12 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
         {
             training.Loss?.Dispose();
         }
+    }
+
+    private (IReadOnlyList<LayerSpec>, long[]) InputShapeThenArchitecture(int featureSize, int outputs)
+    {
+        var shape = InputShape(featureSize);
+        return (Architecture(outputs), shape);
     }
 
     /// <inheritdoc/>
