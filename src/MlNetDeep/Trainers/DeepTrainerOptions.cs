@@ -113,10 +113,10 @@ public abstract class DeepTrainerOptions
     /// <summary>With <see cref="InitialModel"/>: a new head even when the output size is unchanged.</summary>
     public bool ReplaceHead { get; set; }
 
-    /// <summary>Layers (indices into the network's layers, as <c>Summary()</c> lists them) whose parameters are not trained.</summary>
+    /// <summary>With <see cref="InitialModel"/>: layers (indices into the network's layers, as <c>Summary()</c> lists them) whose parameters are not trained.</summary>
     public IReadOnlyList<int>? FreezeLayers { get; set; }
 
-    /// <summary>Freezes every layer before the head (the layer holding the last parameters): fine-tune the head only.</summary>
+    /// <summary>With <see cref="InitialModel"/>: freezes every layer before the head (the layer holding the last parameters), fine-tuning the head only.</summary>
     public bool FreezeBase { get; set; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option and its value.</summary>
@@ -144,6 +144,8 @@ public abstract class DeepTrainerOptions
         if (FreezeLayers is { } frozen)
             for (int i = 0; i < frozen.Count; i++)
                 if (frozen[i] < 0) throw Fail($"{nameof(FreezeLayers)}[{i}]", frozen[i], "a layer index (0 or more)");
+        if (InitialModel is null && (FreezeLayers is { Count: > 0 } || FreezeBase || ReplaceHead))
+            throw Fail(nameof(InitialModel), "null", $"a trained model to start from when {nameof(FreezeLayers)}, {nameof(FreezeBase)} or {nameof(ReplaceHead)} is set");
     }
 
     /// <summary>The parsed <see cref="Device"/>, or an exception naming the option.</summary>

@@ -116,6 +116,7 @@ public class SequentialTrainerTests
         Assert.Contains("activation=rellu", Assert.Throws<ArgumentException>(() => Layers.Dense(4, "rellu")).Message);
         Assert.Contains("rate=1.5", Assert.Throws<ArgumentOutOfRangeException>(() => Layers.Dropout(1.5)).Message);
         Assert.Equal(ActivationKind.Swish, Layers.Parse("swish"));
+        Assert.Contains("strides=2", Assert.Throws<ArgumentException>(() => Layers.Conv2D(4, 3, "relu", strides: 2, padding: "same")).Message);
         var ml = new MLContext(seed: 0);
         var data = ml.Data.LoadFromEnumerable(new[] { new Seq { Features = new float[6] }, new Seq { Features = new float[6], Label = true } });
         var e = Assert.Throws<ArgumentException>(() => ml.BinaryClassification.Trainers.Sequential([Layers.Dense(4), Layers.Dense(3)]).Fit(data));

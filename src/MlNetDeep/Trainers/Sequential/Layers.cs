@@ -27,6 +27,7 @@ public static class Layers
     public static LayerDef Conv2D(int filters, int kernelSize, ActivationKind activation, int strides = 1, string padding = "valid")
     {
         if (padding is not ("valid" or "same")) throw new ArgumentException($"Expected padding \"valid\" or \"same\". Received: padding={padding}.", nameof(padding));
+        if (padding == "same" && strides != 1) throw new ArgumentException($"Expected strides=1 with \"same\" padding (as PyTorch). Received: strides={strides}.", nameof(strides));
         return new() { Kind = "Conv2D", Units = Positive(filters, nameof(filters)), KernelSize = Positive(kernelSize, nameof(kernelSize)), Strides = Positive(strides, nameof(strides)), Padding = padding, Activation = activation };
     }
 
