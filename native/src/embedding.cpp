@@ -19,8 +19,7 @@ struct Embedding : mlnd::Layer {
     weight = register_parameter("weight", at::empty({num, dim}, opt).normal_(0.0, 1.0));
     if (padding_idx >= 0) weight[padding_idx].zero_();
   }
-  // Float indices (token ids read from a float feature column) are truncated to int64.
-  at::Tensor forward(const at::Tensor& x) override { return at::embedding(weight, x.is_floating_point() ? x.to(at::kLong) : x, padding_idx); }
+  at::Tensor forward(const at::Tensor& x) override { return at::embedding(weight, x, padding_idx); }
 };
 
 }  // namespace

@@ -148,6 +148,7 @@ public sealed class DeepPredictionTransformer : RowToRowTransformerBase
         using var noGrad = TorchApi.NoGrad();
         using var scope = TorchApi.NewDisposeScope();
         var x = TorchApi.Tensor(features, shape);
+        if (NetworkBuilder.TakesTokenIds(Model.Layers)) x = x.To(ScalarType.Int64);
         Tensor y;
         lock (Model.Module) y = Model.Module.Forward(x);
         if (Model.Task == DeepTask.MulticlassClassification) y = y.Softmax(1);

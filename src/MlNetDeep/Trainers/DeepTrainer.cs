@@ -69,7 +69,11 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
         {
             var x = table.Features;
             if (shape.Length > 1) x = x.Reshape([table.Rows, .. shape]);
-            var history = TrainingLoop.Fit(module, x, table.Targets, training, validation?.Features, validation?.Targets, Options.CancellationToken);
+            var validationX = validation?.Features;
+            // An Embedding first takes int64 token ids; the feature column holds them as floats.
+            using var ids = NetworkBuilder.TakesTokenIds(layers) ? x.To(ScalarType.Int64) : null;
+            using var validationIds = ids is not null ? validationX?.To(ScalarType.Int64) : null;
+            var history = TrainingLoop.Fit(module, ids ?? x, table.Targets, training, validationIds ?? validationX, validation?.Targets, Options.CancellationToken);
             if (device != Device.Cpu) module.To(Device.Cpu);
             module.Eval();
             return new DeepPredictionTransformer(new DeepModelParameters(Task, module, layers, shape, table.Labels, history), Options.FeatureColumnName);

@@ -33,4 +33,8 @@ public static class NetworkBuilder
         }
         return new Sequential(modules);
     }
+
+    /// <summary>True when the network starts with an Embedding, so its float feature values are token ids to pass as int64.</summary>
+    public static bool TakesTokenIds(IReadOnlyList<LayerSpec> layers) =>
+        layers.Count == 1 && layers[0] is { Kind: LayerSpec.KerasStack, Stack: [{ Kind: "Embedding" }, ..] };
 }
