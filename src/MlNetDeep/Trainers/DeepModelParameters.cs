@@ -30,7 +30,7 @@ public sealed class DeepModelParameters
     public IReadOnlyList<LayerSpec> Layers { get; }
 
     /// <summary>Whether the network starts with an embedding, so its input is Int64 token ids.</summary>
-    public bool TakesTokenIds => Layers.Count > 0 && Layers[0].Kind == LayerSpec.Embedding;
+    public bool TakesTokenIds => NetworkBuilder.TakesTokenIds(Layers);
 
     /// <summary>The shape of one example's features (no batch dimension).</summary>
     public IReadOnlyList<long> InputShape { get; }

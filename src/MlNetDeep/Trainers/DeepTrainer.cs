@@ -67,12 +67,15 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
             : null;
         var seed = (ulong)(uint)_context.ResolveSeed(Options.Seed);
         var outputs = Task == DeepTask.MulticlassClassification ? table.Labels.ClassCount : 1;
-        var layers = Architecture(outputs);
         var featureColumn = input.Schema[Options.FeatureColumnName];
-        var shape = InputShape(featureColumn, table.FeatureSize);
+        // Transfer learning takes the initial model's architecture (head resized) instead of this trainer's.
+        var (layers, shape) = Options.InitialModel is { } initial
+            ? TransferLearning.Architecture(initial.Model, outputs, table.FeatureSize, Name)
+            : InputShapeThenArchitecture(featureColumn, table.FeatureSize, outputs);
 
         TorchApi.ManualSeed(seed);
         var module = NetworkBuilder.Build(layers, shape, Options.Initializer);
+        if (Options.InitialModel is { } start) TransferLearning.Prepare(start.Model.Module, module, Options);
         var training = Options.ToTrainingOptions(Task, seed);
         training.AugmentBatch = BatchAugmentation(featureColumn);
         var inputs = new List<Tensor>();
@@ -85,7 +88,7 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
                 x = Keep(x.Reshape([table.Rows, .. shape]))!;
                 vx = Keep(vx?.Reshape([validation!.Rows, .. shape]));
             }
-            if (layers.Count > 0 && layers[0].Kind == LayerSpec.Embedding)
+            if (NetworkBuilder.TakesTokenIds(layers))
             {
                 x = Keep(x.To(ScalarType.Int64))!;
                 vx = Keep(vx?.To(ScalarType.Int64));
@@ -112,6 +115,12 @@ public abstract class DeepTrainer : IEstimator<DeepPredictionTransformer>
             if (t is not null) inputs.Add(t);
             return t;
         }
+    }
+
+    private (IReadOnlyList<LayerSpec>, long[]) InputShapeThenArchitecture(DataViewSchema.Column featureColumn, int featureSize, int outputs)
+    {
+        var shape = InputShape(featureColumn, featureSize);
+        return (Architecture(outputs), shape);
     }
 
     /// <inheritdoc/>

@@ -103,6 +103,22 @@ public abstract class DeepTrainerOptions
     /// <summary>Cancels the fit between steps (an <see cref="OperationCanceledException"/> is thrown).</summary>
     public CancellationToken CancellationToken { get; set; }
 
+    /// <summary>
+    /// Transfer learning: start from this trained model's network (its architecture and weights, this trainer's own architecture
+    /// options are then not used) instead of a fresh one. The output layer (the head) is replaced by a new, freshly initialized one
+    /// when the new task needs another output size or <see cref="ReplaceHead"/> is set; the other layers keep their trained weights.
+    /// </summary>
+    public DeepPredictionTransformer? InitialModel { get; set; }
+
+    /// <summary>With <see cref="InitialModel"/>: a new head even when the output size is unchanged.</summary>
+    public bool ReplaceHead { get; set; }
+
+    /// <summary>With <see cref="InitialModel"/>: layers (indices into the network's layers, as <c>Summary()</c> lists them) whose parameters are not trained.</summary>
+    public IReadOnlyList<int>? FreezeLayers { get; set; }
+
+    /// <summary>With <see cref="InitialModel"/>: freezes every layer before the head (the layer holding the last parameters), fine-tuning the head only.</summary>
+    public bool FreezeBase { get; set; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option and its value.</summary>
     public virtual void Validate()
     {
@@ -125,6 +141,11 @@ public abstract class DeepTrainerOptions
         ParseDevice();
         if (Callbacks is null) throw Fail(nameof(Callbacks), "null", "a list (possibly empty)");
         if (!Enum.IsDefined(Verbosity)) throw Fail(nameof(Verbosity), Verbosity, "a Verbosity");
+        if (FreezeLayers is { } frozen)
+            for (int i = 0; i < frozen.Count; i++)
+                if (frozen[i] < 0) throw Fail($"{nameof(FreezeLayers)}[{i}]", frozen[i], "a layer index (0 or more)");
+        if (InitialModel is null && (FreezeLayers is { Count: > 0 } || FreezeBase || ReplaceHead))
+            throw Fail(nameof(InitialModel), "null", $"a trained model to start from when {nameof(FreezeLayers)}, {nameof(FreezeBase)} or {nameof(ReplaceHead)} is set");
     }
 
     /// <summary>The parsed <see cref="Device"/>, or an exception naming the option.</summary>

@@ -9,6 +9,15 @@ namespace MlNetDeep.Trainers;
 /// </summary>
 public sealed class LayerSpec
 {
+    /// <summary>A whole Keras-style stack (<see cref="Stack"/>) built by <see cref="SequentialNetwork"/>; the only spec of its network.</summary>
+    public const string KerasStack = "KerasStack";
+
+    /// <summary>KerasStack: the layers.</summary>
+    public List<LayerDef>? Stack { get; set; }
+
+    /// <summary>KerasStack: the shape of one example (no batch axis).</summary>
+    public long[]? StackInputShape { get; set; }
+
     /// <summary>A fully connected layer of <see cref="Units"/> units.</summary>
     public const string Dense = "Dense";
 

@@ -17,6 +17,8 @@ public static class NetworkBuilder
     {
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(inputShape);
+        if (layers.Count == 1 && layers[0].Kind == LayerSpec.KerasStack)
+            return SequentialNetwork.Build(layers[0].Stack ?? [], layers[0].StackInputShape ?? [.. inputShape], initializer).Network;
         var modules = new List<Module>();
         // The current example shape: [width] once flat, [C, H, W] while spatial.
         long[] shape = inputShape.Count == 1 ? [inputShape[0]] : [.. inputShape];
@@ -89,4 +91,9 @@ public static class NetworkBuilder
         if (shape.Length != 3)
             throw new ArgumentException($"Expected [channels, height, width] inputs for a {spec.Kind} layer. Received: [{string.Join(", ", shape)}].", "layers");
     }
+
+    /// <summary>True when the network starts with an Embedding, so its float feature values are token ids to pass as int64.</summary>
+    public static bool TakesTokenIds(IReadOnlyList<LayerSpec> layers) =>
+        layers.Count > 0 && (layers[0].Kind == LayerSpec.Embedding
+            || layers[0] is { Kind: LayerSpec.KerasStack, Stack: [{ Kind: "Embedding" }, ..] });
 }
