@@ -14,18 +14,7 @@ public sealed partial class MulticlassClassificationCatalog
             string featureColumnName = DeepTrainerOptions.Defaults.FeatureColumnName, ConvBlock[]? convBlocks = null, int[]? denseLayers = null,
             int epochs = DeepTrainerOptions.Defaults.Epochs, int batchSize = DeepTrainerOptions.Defaults.BatchSize,
             double learningRate = DeepTrainerOptions.Defaults.LearningRate, bool batchNormalization = false, double dropout = 0) =>
-            Cnn(new CnnOptions
-            {
-                LabelColumnName = labelColumnName,
-                FeatureColumnName = featureColumnName,
-                ConvBlocks = convBlocks ?? [.. CnnOptions.TutorialBlocks],
-                DenseLayers = denseLayers ?? new CnnOptions().DenseLayers,
-                Epochs = epochs,
-                BatchSize = batchSize,
-                LearningRate = learningRate,
-                BatchNormalization = batchNormalization,
-                Dropout = dropout,
-            });
+            Cnn(CnnOptions.FromArguments(labelColumnName, featureColumnName, convBlocks, denseLayers, epochs, batchSize, learningRate, batchNormalization, dropout));
 
         /// <summary>A convolutional network for MulticlassClassification with every option (see <see cref="CnnOptions"/>).</summary>
         public CnnTrainer Cnn(CnnOptions options) => new(Context, DeepTask.MulticlassClassification, options);

@@ -15,19 +15,7 @@ public sealed partial class MulticlassClassificationCatalog
             int hiddenSize = 64, int layers = 1, bool bidirectional = false, double dropout = 0,
             int epochs = DeepTrainerOptions.Defaults.Epochs, int batchSize = DeepTrainerOptions.Defaults.BatchSize,
             double learningRate = DeepTrainerOptions.Defaults.LearningRate) =>
-            Rnn(new RnnOptions
-            {
-                LabelColumnName = labelColumnName,
-                FeatureColumnName = featureColumnName,
-                Cell = cell,
-                HiddenSize = hiddenSize,
-                Layers = layers,
-                Bidirectional = bidirectional,
-                Dropout = dropout,
-                Epochs = epochs,
-                BatchSize = batchSize,
-                LearningRate = learningRate,
-            });
+            Rnn(RnnOptions.FromArguments(labelColumnName, featureColumnName, cell, hiddenSize, layers, bidirectional, dropout, epochs, batchSize, learningRate));
 
         /// <summary>A recurrent network for MulticlassClassification with every option (see <see cref="RnnOptions"/>).</summary>
         public RnnTrainer Rnn(RnnOptions options) => new(Context, DeepTask.MulticlassClassification, options);
@@ -40,18 +28,7 @@ public sealed partial class MulticlassClassificationCatalog
             string featureColumnName = DeepTrainerOptions.Defaults.FeatureColumnName, int filters = 100, int kernelSize = 3,
             int embeddingDimension = 64, double dropout = 0.5, int epochs = DeepTrainerOptions.Defaults.Epochs,
             int batchSize = DeepTrainerOptions.Defaults.BatchSize, double learningRate = DeepTrainerOptions.Defaults.LearningRate) =>
-            TextCnn(new TextCnnOptions
-            {
-                LabelColumnName = labelColumnName,
-                FeatureColumnName = featureColumnName,
-                Filters = filters,
-                KernelSize = kernelSize,
-                EmbeddingDimension = embeddingDimension,
-                Dropout = dropout,
-                Epochs = epochs,
-                BatchSize = batchSize,
-                LearningRate = learningRate,
-            });
+            TextCnn(TextCnnOptions.FromArguments(labelColumnName, featureColumnName, filters, kernelSize, embeddingDimension, dropout, epochs, batchSize, learningRate));
 
         /// <summary>A convolutional text network for MulticlassClassification with every option (see <see cref="TextCnnOptions"/>).</summary>
         public TextCnnTrainer TextCnn(TextCnnOptions options) => new(Context, DeepTask.MulticlassClassification, options);

@@ -71,4 +71,23 @@ public sealed class CnnOptions : DeepTrainerOptions
         layers.Add(new LayerSpec { Kind = LayerSpec.Dense, Units = outputUnits, Activation = ActivationKind.Identity });
         return layers;
     }
+
+    /// <summary>The options behind the catalogs' plain-arguments <c>Cnn(...)</c> overloads; null keeps a default.</summary>
+    internal static CnnOptions FromArguments(string labelColumnName, string featureColumnName, ConvBlock[]? convBlocks, int[]? denseLayers,
+        int epochs, int batchSize, double learningRate, bool batchNormalization, double dropout)
+    {
+        var options = new CnnOptions
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            Epochs = epochs,
+            BatchSize = batchSize,
+            LearningRate = learningRate,
+            BatchNormalization = batchNormalization,
+            Dropout = dropout,
+        };
+        if (convBlocks is not null) options.ConvBlocks = convBlocks;
+        if (denseLayers is not null) options.DenseLayers = denseLayers;
+        return options;
+    }
 }

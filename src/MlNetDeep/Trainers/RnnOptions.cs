@@ -54,4 +54,20 @@ public sealed class RnnOptions : DeepTrainerOptions
         layers.Add(new LayerSpec { Kind = LayerSpec.Dense, Units = outputUnits, Activation = Torch.Nn.ActivationKind.Identity });
         return layers;
     }
+
+    /// <summary>The options behind the catalogs' plain-arguments <c>Rnn(...)</c> overloads.</summary>
+    internal static RnnOptions FromArguments(string labelColumnName, string featureColumnName, RecurrentCell cell, int hiddenSize,
+        int layers, bool bidirectional, double dropout, int epochs, int batchSize, double learningRate) => new()
+    {
+        LabelColumnName = labelColumnName,
+        FeatureColumnName = featureColumnName,
+        Cell = cell,
+        HiddenSize = hiddenSize,
+        Layers = layers,
+        Bidirectional = bidirectional,
+        Dropout = dropout,
+        Epochs = epochs,
+        BatchSize = batchSize,
+        LearningRate = learningRate,
+    };
 }

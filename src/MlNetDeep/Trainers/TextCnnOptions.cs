@@ -52,4 +52,19 @@ public sealed class TextCnnOptions : DeepTrainerOptions
         layers.Add(new LayerSpec { Kind = LayerSpec.Dense, Units = outputUnits, Activation = Torch.Nn.ActivationKind.Identity });
         return layers;
     }
+
+    /// <summary>The options behind the catalogs' plain-arguments <c>TextCnn(...)</c> overloads.</summary>
+    internal static TextCnnOptions FromArguments(string labelColumnName, string featureColumnName, int filters, int kernelSize,
+        int embeddingDimension, double dropout, int epochs, int batchSize, double learningRate) => new()
+    {
+        LabelColumnName = labelColumnName,
+        FeatureColumnName = featureColumnName,
+        Filters = filters,
+        KernelSize = kernelSize,
+        EmbeddingDimension = embeddingDimension,
+        Dropout = dropout,
+        Epochs = epochs,
+        BatchSize = batchSize,
+        LearningRate = learningRate,
+    };
 }
