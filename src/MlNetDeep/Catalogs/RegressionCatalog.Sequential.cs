@@ -15,18 +15,7 @@ public sealed partial class RegressionCatalog
             string labelColumnName = DeepTrainerOptions.Defaults.LabelColumnName, string featureColumnName = DeepTrainerOptions.Defaults.FeatureColumnName,
             long[]? inputShape = null, int epochs = DeepTrainerOptions.Defaults.Epochs, int batchSize = DeepTrainerOptions.Defaults.BatchSize,
             double learningRate = DeepTrainerOptions.Defaults.LearningRate) =>
-            Sequential(new SequentialOptions
-            {
-                Layers = (layers ?? throw new ArgumentNullException(nameof(layers))).ToList(),
-                Loss = loss,
-                Optimizer = optimizer,
-                LabelColumnName = labelColumnName,
-                FeatureColumnName = featureColumnName,
-                InputShape = inputShape,
-                Epochs = epochs,
-                BatchSize = batchSize,
-                LearningRate = learningRate,
-            });
+            Sequential(SequentialOptions.FromArguments(layers, loss, optimizer, labelColumnName, featureColumnName, inputShape, epochs, batchSize, learningRate));
 
         /// <summary>A network of the user's own layers for Regression with every option (see <see cref="SequentialOptions"/>).</summary>
         public SequentialTrainer Sequential(SequentialOptions options) => new(Context, DeepTask.Regression, options);

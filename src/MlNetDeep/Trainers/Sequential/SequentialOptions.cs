@@ -50,4 +50,19 @@ public sealed class SequentialOptions : DeepTrainerOptions
         }
         return layers;
     }
+
+    /// <summary>The options behind the catalogs' plain-arguments <c>Sequential(...)</c> overloads.</summary>
+    internal static SequentialOptions FromArguments(IEnumerable<LayerDef> layers, LossKind loss, OptimizerKind optimizer,
+        string labelColumnName, string featureColumnName, long[]? inputShape, int epochs, int batchSize, double learningRate) => new()
+    {
+        Layers = (layers ?? throw new ArgumentNullException(nameof(layers))).ToList(),
+        Loss = loss,
+        Optimizer = optimizer,
+        LabelColumnName = labelColumnName,
+        FeatureColumnName = featureColumnName,
+        InputShape = inputShape,
+        Epochs = epochs,
+        BatchSize = batchSize,
+        LearningRate = learningRate,
+    };
 }
